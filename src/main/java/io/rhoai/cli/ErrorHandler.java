@@ -1,0 +1,73 @@
+package io.rhoai.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.rhoai.core.ErrorKind;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Redactor;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * The one error path: a single {@code error:} line naming what failed, a {@code hint:} line with the fix,
+ * and the stack trace only with -v. The exit code comes from {@link ExitCodes}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        RhoaiException r = normalise(ex);
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + oneLine(r.getMessage()));
+        if (r.hint() != null) err.println("hint: " + oneLine(r.hint()));
+        RhoaiCommand root = (RhoaiCommand) cmd.getCommandSpec().root().userObject();
+        if (root.global.verbose) {
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Redactor.redact(trace.toString()));
+        } else if (r.kind() == ErrorKind.INTERNAL) {
+            err.println("hint: re-run with -v for the stack trace, and report it");
+        }
+        err.flush();
+        return ExitCodes.of(r.kind());
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("error: " + oneLine(Redactor.redact(ex.getMessage())));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+            var suggestions = u.getSuggestions();
+            if (!suggestions.isEmpty()) err.println("hint: did you mean " + String.join(" or ", suggestions) + "?");
+        }
+        err.println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    static RhoaiException normalise(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RhoaiException r) return r;
+        }
+        if (ex instanceof InterruptedException) {
+            return new RhoaiException(ErrorKind.INTERRUPTED, "interrupted", null, ex);
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k) {
+                String status = k.getCode() > 0 ? " (HTTP " + k.getCode() + ")" : "";
+                return new RhoaiException(ErrorKind.REMOTE, "Kubernetes API" + status + ": " + k.getMessage(),
+                        "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)", ex);
+            }
+        }
+        String msg = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        return new RhoaiException(ErrorKind.INTERNAL, "internal error: " + msg, null, ex);
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) return "";
+        String line = s.replaceAll("\\s*\\R\\s*", " ").strip();
+        return line.length() > 600 ? line.substring(0, 600) + "…" : line;
+    }
+}

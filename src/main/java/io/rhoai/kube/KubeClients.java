@@ -1,0 +1,84 @@
+package io.rhoai.kube;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.rhoai.core.RhoaiException;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a Kubernetes client from a {@link KubeTarget}. Kubeconfig files are only read: the user's current
+ * context is never changed. Without any kubeconfig, in-cluster service-account configuration is used.
+ */
+public final class KubeClients {
+    private KubeClients() { }
+
+    public static KubernetesClient connect(KubeTarget target) {
+        Config config = config(target);
+        return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    public static Config config(KubeTarget target) {
+        List<File> files = kubeconfigFiles(target);
+        Config config;
+        if (files.isEmpty()) {
+            config = Config.autoConfigure(target.context());   // in-cluster, or ~/.kube/config
+        } else {
+            File file = files.get(0);
+            if (target.context() != null) {
+                file = files.stream().filter(f -> hasContext(f, target.context())).findFirst()
+                        .orElseThrow(() -> RhoaiException.invalid("--context: no context '" + target.context() + "' in "
+                                + files, "list contexts with: kubectl config get-contexts"));
+            }
+            config = Config.fromKubeconfig(target.context(), file);
+        }
+        if (target.requestTimeout() != null) {
+            config.setRequestTimeout((int) target.requestTimeout().toMillis());
+        }
+        // waits and retries are rhoai's, bounded by --timeout; the client must not retry on its own for minutes
+        config.setRequestRetryBackoffLimit(0);
+        return config;
+    }
+
+    private static List<File> kubeconfigFiles(KubeTarget target) {
+        List<File> files = new ArrayList<>();
+        if (target.kubeconfig() != null) {
+            Path p = target.kubeconfig();
+            if (!Files.isRegularFile(p)) {
+                throw RhoaiException.invalid("--kubeconfig: " + p + " is not a file", "pass the path of a kubeconfig file");
+            }
+            files.add(p.toFile());
+            return files;
+        }
+        String env = target.env() == null ? null : target.env().get("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            for (String part : env.split(File.pathSeparator)) {
+                if (!part.isBlank() && Files.isRegularFile(Path.of(part))) files.add(new File(part));
+            }
+            if (files.isEmpty()) {
+                throw RhoaiException.invalid("KUBECONFIG: none of " + env + " is a file", "unset KUBECONFIG or point it at a kubeconfig file");
+            }
+        }
+        return files;
+    }
+
+    private static boolean hasContext(File file, String context) {
+        try {
+            String text = Files.readString(file.toPath());
+            for (NamedContext c : KubeConfigUtils.parseConfigFromString(text).getContexts()) {
+                if (context.equals(c.getName())) return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

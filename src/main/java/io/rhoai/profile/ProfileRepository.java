@@ -1,0 +1,293 @@
+package io.rhoai.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.yaml.Mappers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds and loads cluster profiles. Profiles live in a directory ({@code --profiles-dir}, {@code RHOAI_PROFILES_DIR},
+ * or {@code ./install-configs} when present); the bundled ones inside the binary are used otherwise.
+ * A profile may name a {@code base:} file whose spec it overrides: maps merge key by key, lists of named items
+ * merge by {@code name}, other lists and values are replaced. Unknown or misspelled fields are errors that name
+ * the field path and the file.
+ */
+public final class ProfileRepository {
+    public static final String BUNDLED = "install-configs";
+    /** Files starting with this are shared bases, not clusters. */
+    private static final String BASE_PREFIX = "_";
+
+    private final Path dir;   // null: bundled
+    private final ObjectMapper strict = Mappers.yaml().copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private ProfileRepository(Path dir) {
+        this.dir = dir;
+    }
+
+    /** @param explicitDir --profiles-dir, or null */
+    public static ProfileRepository locate(Path explicitDir, Map<String, String> env) {
+        if (explicitDir != null) {
+            if (!Files.isDirectory(explicitDir)) {
+                throw RhoaiException.invalid("--profiles-dir: " + explicitDir + " is not a directory", "pass the folder holding <cluster>.yaml files");
+            }
+            return new ProfileRepository(explicitDir);
+        }
+        String fromEnv = env.get("RHOAI_PROFILES_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path p = Path.of(fromEnv);
+            if (!Files.isDirectory(p)) {
+                throw RhoaiException.invalid("RHOAI_PROFILES_DIR: " + p + " is not a directory", "unset it or point it at a folder of profiles");
+            }
+            return new ProfileRepository(p);
+        }
+        Path local = Path.of(BUNDLED);
+        return Files.isDirectory(local) ? new ProfileRepository(local) : bundled();
+    }
+
+    public static ProfileRepository bundled() {
+        return new ProfileRepository(null);
+    }
+
+    public static ProfileRepository of(Path dir) {
+        return new ProfileRepository(dir);
+    }
+
+    /** Where profiles come from, for messages: a directory or "bundled". */
+    public String source() {
+        return dir == null ? "bundled profiles" : dir.toString();
+    }
+
+    /** Profile names (file names without .yaml), sorted; bases are left out. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        if (dir == null) {
+            String index = readResource(BUNDLED + "/index.txt");
+            if (index != null) index.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(names::add);
+        } else {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".yaml") && !n.startsWith(BASE_PREFIX))
+                        .map(n -> n.substring(0, n.length() - ".yaml".length()))
+                        .forEach(names::add);
+            } catch (IOException e) {
+                throw RhoaiException.invalid("cannot list profiles in " + dir + ": " + e.getMessage(), "check the directory");
+            }
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    /** Loads, merges with its base and binds a profile. Semantic checks are {@link ProfileValidator}'s job. */
+    public LoadedProfile load(String name) {
+        if (name == null || name.isBlank()) {
+            throw RhoaiException.invalid("--cluster is required", "pass one of: " + String.join(", ", names()));
+        }
+        String file = name.endsWith(".yaml") ? name : name + ".yaml";
+        String text = read(file);
+        if (text == null) {
+            throw RhoaiException.invalid("--cluster: no profile '" + name + "' in " + source(),
+                    "pass one of: " + String.join(", ", names()) + " (or --profiles-dir)");
+        }
+        JsonNode tree = parse(file, text);
+        List<String> files = new ArrayList<>();
+        files.add(display(file));
+        JsonNode baseName = tree.get("base");
+        if (baseName != null && !baseName.isNull()) {
+            if (!baseName.isTextual()) throw fieldError(file, "base", "must be a file name", "write base: _base.yaml");
+            String bf = baseName.asText();
+            String baseText = read(bf);
+            if (baseText == null) {
+                throw RhoaiException.invalid(display(file) + ": base: file '" + bf + "' not found next to the profile",
+                        "create it or remove the base: line");
+            }
+            JsonNode baseTree = parse(bf, baseText);
+            checkHeader(bf, baseTree, "ProfileBase");
+            bind(bf, baseTree.path("spec"), ClusterProfile.Spec.class, "spec.");   // typos in the base name the base file
+            checkOnlyKeys(bf, baseTree, List.of("apiVersion", "kind", "metadata", "spec"));
+            ObjectNode merged = (ObjectNode) tree.deepCopy();
+            merged.set("spec", merge(baseTree.path("spec").deepCopy(), tree.path("spec")));
+            tree = merged;
+            files.add(0, display(bf));
+        }
+        checkHeader(file, tree, ClusterProfile.KIND);
+        ClusterProfile profile = bind(file, tree, ClusterProfile.class, "");
+        if (profile.metadata() == null || profile.metadata().name() == null) {
+            throw fieldError(file, "metadata.name", "is required", "set it to the file name, " + name);
+        }
+        String expected = file.substring(0, file.length() - ".yaml".length());
+        if (!profile.metadata().name().equals(Path.of(expected).getFileName().toString())) {
+            throw fieldError(file, "metadata.name", "is '" + profile.metadata().name() + "' but the file is " + file,
+                    "make metadata.name match the file name");
+        }
+        if (profile.spec() == null) throw fieldError(file, "spec", "is required", "see docs/profiles.md");
+        String canonical = Mappers.toYaml(tree);
+        return new LoadedProfile(profile, files, canonical);
+    }
+
+    private void checkHeader(String file, JsonNode tree, String kind) {
+        if (!tree.isObject()) throw RhoaiException.invalid(display(file) + ": not a YAML mapping", "see docs/profiles.md");
+        String av = tree.path("apiVersion").asText(null);
+        if (!ClusterProfile.API_VERSION.equals(av)) {
+            throw fieldError(file, "apiVersion", av == null ? "is missing" : "'" + av + "' is not supported",
+                    "set apiVersion: " + ClusterProfile.API_VERSION);
+        }
+        String k = tree.path("kind").asText(null);
+        if (!kind.equals(k)) throw fieldError(file, "kind", k == null ? "is missing" : "'" + k + "' is not " + kind, "set kind: " + kind);
+    }
+
+    private void checkOnlyKeys(String file, JsonNode tree, Collection<String> allowed) {
+        for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) throw fieldError(file, f, "unknown field", "allowed: " + String.join(", ", allowed));
+        }
+    }
+
+    private <T> T bind(String file, JsonNode tree, Class<T> type, String prefix) {
+        try {
+            return strict.treeToValue(tree, type);
+        } catch (UnrecognizedPropertyException e) {
+            String path = prefix + path(e);
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().reduce((a, b) -> a + ", " + b).orElse("");
+            String suggestion = closest(e.getPropertyName(), e.getKnownPropertyIds());
+            throw fieldError(file, path, "unknown field",
+                    suggestion != null ? "did you mean '" + suggestion + "'?" : "known fields here: " + known);
+        } catch (JsonMappingException e) {
+            String path = prefix + path(e);
+            throw fieldError(file, path.isEmpty() ? "(document)" : path, "has the wrong type: " + e.getOriginalMessage().split("\n")[0],
+                    "see docs/profiles.md for the field's type");
+        } catch (JsonProcessingException e) {
+            throw RhoaiException.invalid(display(file) + ": " + e.getOriginalMessage(), "fix the YAML");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) b.append('.');
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    private static String closest(String typo, Collection<Object> known) {
+        if (typo == null || known == null) return null;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Object k : known) {
+            int d = distance(typo.toLowerCase(), k.toString().toLowerCase());
+            if (d < bestDistance) { bestDistance = d; best = k.toString(); }
+        }
+        return bestDistance <= Math.max(2, typo.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Deep merge: {@code over} wins; objects merge by key; arrays of objects with "name" merge by name. */
+    static JsonNode merge(JsonNode base, JsonNode over) {
+        if (over == null || over.isMissingNode()) return base;
+        if (base == null || base.isMissingNode() || base.isNull()) return over.deepCopy();
+        if (base.isObject() && over.isObject()) {
+            ObjectNode out = (ObjectNode) base.deepCopy();
+            over.fields().forEachRemaining(e -> out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue())));
+            return out;
+        }
+        if (base.isArray() && over.isArray() && named(base) && named(over)) {
+            ArrayNode out = ((ArrayNode) base).deepCopy();
+            for (JsonNode item : over) {
+                String n = item.get("name").asText();
+                int idx = -1;
+                for (int i = 0; i < out.size(); i++) if (out.get(i).get("name").asText().equals(n)) idx = i;
+                if (idx >= 0) out.set(idx, merge(out.get(idx), item));
+                else out.add(item.deepCopy());
+            }
+            return out;
+        }
+        return over.deepCopy();
+    }
+
+    private static boolean named(JsonNode array) {
+        if (array.isEmpty()) return true;
+        for (JsonNode n : array) if (!n.isObject() || !n.has("name")) return false;
+        return true;
+    }
+
+    private static RhoaiException fieldError(String file, String field, String problem, String hint) {
+        return RhoaiException.invalid(display(file) + ": " + field + ": " + problem, hint);
+    }
+
+    private static String display(String file) {
+        return file;
+    }
+
+    private JsonNode parse(String file, String text) {
+        try {
+            JsonNode n = Mappers.yaml().readTree(text);
+            if (n == null || n.isMissingNode() || n.isNull()) {
+                throw RhoaiException.invalid(file + ": the file is empty", "see docs/profiles.md");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+            throw RhoaiException.invalid(file + ": invalid YAML" + where + ": " + e.getOriginalMessage().split("\n")[0],
+                    "fix the YAML syntax");
+        }
+    }
+
+    private String read(String file) {
+        if (file.contains("..") && dir == null) return null;
+        if (dir == null) return readResource(BUNDLED + "/" + file);
+        Path p = dir.resolve(file);
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw RhoaiException.invalid("cannot read " + p + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    private static String readResource(String path) {
+        try (InputStream in = ProfileRepository.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
