@@ -19,6 +19,8 @@ import java.util.Map;
                 VersionCommand.class,
                 CompletionCommand.class,
                 ExitCodesCommand.class,
+                io.rhoai.cli.installconfig.InstallConfigCommand.class,
+                io.rhoai.cli.gpu.GpuCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

@@ -14,7 +14,7 @@ public class VersionCommand extends BaseCommand {
     /** {@code runtime} is "native" for the GraalVM/Mandrel binary, "jvm" otherwise. */
     public record VersionInfo(String version, String commit, String runtime, String java, String os, String arch) { }
 
-    static VersionInfo info() {
+    public static VersionInfo info() {
         Properties p = new Properties();
         try (InputStream in = VersionCommand.class.getResourceAsStream("/rhoai-build.properties")) {
             if (in != null) p.load(in);

@@ -145,6 +145,73 @@ public final class ProfileRepository {
         return new LoadedProfile(profile, files, canonical);
     }
 
+    /** The text of one of the files a profile was loaded from (for input digests), or null when it is gone. */
+    public String fileText(String file) {
+        return read(file);
+    }
+
+    /**
+     * The file a field of a loaded profile comes from, for messages: the profile itself or its base. {@code path} is a
+     * dotted path such as {@code spec.gpuPools[name=t4-private].maxReplicas} or {@code spec.platform.aws.zones[0]};
+     * the file holding the longest prefix of it wins, the profile on a tie.
+     */
+    public String originOf(LoadedProfile loaded, String path) {
+        List<String> segments = new ArrayList<>();
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            segments.add(bracket < 0 ? part : part.substring(0, bracket));
+            while (bracket >= 0) {
+                int close = part.indexOf(']', bracket);
+                if (close < 0) break;
+                segments.add(part.substring(bracket, close + 1));
+                bracket = part.indexOf('[', close);
+            }
+        }
+        String best = loaded.files().get(loaded.files().size() - 1);
+        int bestDepth = -1;
+        for (int f = loaded.files().size() - 1; f >= 0; f--) {
+            String file = loaded.files().get(f);
+            String text = read(file);
+            if (text == null) continue;
+            JsonNode node;
+            try {
+                node = Mappers.yaml().readTree(text);
+            } catch (JsonProcessingException e) {
+                continue;
+            }
+            int depth = 0;
+            for (String seg : segments) {
+                node = step(node, seg);
+                if (node == null || node.isMissingNode() || node.isNull()) break;
+                depth++;
+            }
+            if (depth > bestDepth) {
+                best = file;
+                bestDepth = depth;
+            }
+        }
+        return best;
+    }
+
+    private static JsonNode step(JsonNode node, String segment) {
+        if (node == null) return null;
+        if (segment.startsWith("[name=")) {
+            String name = segment.substring("[name=".length(), segment.length() - 1);
+            if (!node.isArray()) return null;
+            for (JsonNode item : node) if (name.equals(item.path("name").asText(null))) return item;
+            return null;
+        }
+        if (segment.startsWith("[")) {
+            if (!node.isArray()) return null;
+            try {
+                return node.get(Integer.parseInt(segment.substring(1, segment.length() - 1)));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return node.get(segment);
+    }
+
     private void checkHeader(String file, JsonNode tree, String kind) {
         if (!tree.isObject()) throw RhoaiException.invalid(display(file) + ": not a YAML mapping", "see docs/profiles.md");
         String av = tree.path("apiVersion").asText(null);

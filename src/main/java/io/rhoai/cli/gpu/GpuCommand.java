@@ -1,0 +1,17 @@
+package io.rhoai.cli.gpu;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gpu", description = "GPU instance types and pools.",
+        subcommands = {GpuCatalogCommand.class},
+        footer = {"%nExamples:", "  rhoai gpu catalog", "  rhoai gpu catalog -o json"})
+public class GpuCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,59 @@
+package io.rhoai.cli.installconfig;
+
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.ProfileOptions;
+import io.rhoai.cli.VersionCommand;
+import io.rhoai.core.secret.Secret;
+import io.rhoai.gpu.GpuCatalog;
+import io.rhoai.installconfig.InstallConfigRenderer;
+import io.rhoai.installconfig.RenderInput;
+import io.rhoai.installconfig.RenderResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+@Command(name = "render",
+        description = {"Write <dir>/install-config.yaml for openshift-install from a cluster profile, plus a kept copy and a digest of the inputs in <dir>/.rhoai/.",
+                "The profile is validated first; nothing is written when it is rejected. Same inputs give byte-identical files."},
+        footer = {"%nExamples:",
+                "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir out/dev \\",
+                "      --pull-secret-file docs/examples/pull-secret.example.json --ssh-key-file docs/examples/ssh-key.example.pub",
+                "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c rhoaibu-cluster-prod --dir out/prod --dry-run",
+                "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev --pull-secret-file ps.json -o json"})
+public class RenderCommand extends BaseCommand {
+    @Mixin ProfileOptions profile;
+
+    @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Installation directory openshift-install will use.")
+    Path dir;
+
+    @Option(names = "--pull-secret-file", paramLabel = "FILE",
+            description = "Pull secret from console.redhat.com (default: RHOAI_PULL_SECRET_FILE). Never pass it as a value.")
+    Path pullSecretFile;
+
+    @Option(names = "--ssh-key-file", paramLabel = "FILE",
+            description = "SSH PUBLIC key for the nodes' core user (default: RHOAI_SSH_KEY_FILE; none: no SSH access).")
+    Path sshKeyFile;
+
+    @Option(names = "--dry-run", description = "Show what would be written (pull secret masked) and write nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        Secret pullSecret = secrets().require("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET");
+        Path sshKey = sshKeyFile;
+        String sshSource = "--ssh-key-file";
+        if (sshKey == null && env().get("RHOAI_SSH_KEY_FILE") != null && !env().get("RHOAI_SSH_KEY_FILE").isBlank()) {
+            sshKey = Path.of(env().get("RHOAI_SSH_KEY_FILE"));
+            sshSource = "RHOAI_SSH_KEY_FILE";
+        }
+        RenderInput input = new RenderInput(profile.repository(env()), profile.cluster, dir, pullSecret, sshKey, sshSource, dryRun,
+                VersionCommand.info().version());
+        RenderResult result = new InstallConfigRenderer(GpuCatalog.bundled(), progress()).render(input);
+        output().result(result, r -> OutputText.files("install-config for " + r.profile() + " (cluster " + r.cluster() + ") in " + r.dir(),
+                r.dryRun(), r.changed(), r.files(), r.inputDigest(), r.preview()));
+        return ExitCodes.OK;
+    }
+}
