@@ -184,7 +184,7 @@ public final class GpuManifestsGenerator {
     }
 
     private static OutputFiles.Planned yaml(String path, ObjectNode node) {
-        String text = Mappers.toYaml(node);
+        String text = ManifestYaml.write(node);
         return new OutputFiles.Planned(path, FileContent.text(text), text);
     }
 

@@ -57,8 +57,8 @@ public final class InstallConfigRenderer {
         if (sshKey == null) warnings.add("no SSH key: nodes will not accept SSH logins (pass --ssh-key-file to allow them)");
         warnings.forEach(progress::warn);
 
-        String real = Mappers.toYaml(installConfig(profile, pullSecret.reveal(), sshKey));
-        String masked = Mappers.toYaml(installConfig(profile, Redactor.MASK, sshKey));
+        String real = ManifestYaml.write(installConfig(profile, pullSecret.reveal(), sshKey));
+        String masked = ManifestYaml.write(installConfig(profile, Redactor.MASK, sshKey));
 
         List<Entry> inputs = Profiles.digestInputs(in.profiles(), profile);
         inputs.add(new Entry("pull-secret", InputRecord.sha256(pullSecret.reveal())));

@@ -1,0 +1,82 @@
+package io.rhoai.installconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rhoai.core.yaml.Mappers;
+import io.rhoai.testing.SchemaValidator;
+import io.rhoai.testing.SharedSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every rendered object (the golden files, which GoldenFilesTest proves are what rhoai writes) and the installer
+ * fixture validate against the upstream schemas in ../shared/schemas: the installer's InstallConfig, the machine API
+ * MachineSet CRD and the cluster-autoscaler-operator CRDs. Skipped, saying why, when ../shared is absent.
+ */
+class SchemaConformanceTest {
+    static final List<String> PROFILES = Fixtures.BUNDLED;
+    static final String INSTALL_CONFIG = "openshift/installer/install.openshift.io_installconfigs.yaml";
+    static final String MACHINESET = "openshift/api/0000_10_machine-api_01_machinesets-Default.crd.yaml";
+    static final String MACHINE_AUTOSCALER = "openshift/cluster-autoscaler-operator/02_machineautoscaler.crd.yaml";
+    static final String CLUSTER_AUTOSCALER = "openshift/cluster-autoscaler-operator/01_clusterautoscaler.crd.yaml";
+
+    @ParameterizedTest
+    @FieldSource("PROFILES")
+    void renderedInstallConfigMatchesTheInstallerSchema(String profile) throws IOException {
+        Path schema = SharedSchemas.require(INSTALL_CONFIG);
+        JsonNode ic = read(Fixtures.GOLDEN.resolve(profile).resolve("install-config.yaml"));
+        assertThat(SchemaValidator.validateAgainstCrd(schema, "v1", ic)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("PROFILES")
+    void everyGpuManifestMatchesItsUpstreamSchema(String profile) throws IOException {
+        Path machineSet = SharedSchemas.require(MACHINESET);
+        Path machineAutoscaler = SharedSchemas.require(MACHINE_AUTOSCALER);
+        Path clusterAutoscaler = SharedSchemas.require(CLUSTER_AUTOSCALER);
+        List<String> files = Fixtures.listFiles(Fixtures.GOLDEN.resolve(profile)).stream().filter(f -> f.startsWith("openshift/")).toList();
+        assertThat(files).hasSize(9);
+        for (String f : files) {
+            JsonNode obj = read(Fixtures.GOLDEN.resolve(profile).resolve(f));
+            List<String> errors = switch (obj.path("kind").asText()) {
+                case "MachineSet" -> SchemaValidator.validateAgainstCrd(machineSet, "v1beta1", obj);
+                case "MachineAutoscaler" -> SchemaValidator.validateAgainstCrd(machineAutoscaler, "v1beta1", obj);
+                case "ClusterAutoscaler" -> SchemaValidator.validateAgainstCrd(clusterAutoscaler, "v1", obj);
+                default -> List.of("unexpected kind " + obj.path("kind").asText());
+            };
+            assertThat(errors).as(f).isEmpty();
+        }
+    }
+
+    @Test
+    void installerFixtureIsAValidMachineSet() throws IOException {
+        Path schema = SharedSchemas.require(MACHINESET);
+        for (String profile : PROFILES) {
+            for (String f : Fixtures.listFiles(Fixtures.installerManifests(profile))) {
+                assertThat(SchemaValidator.validateAgainstCrd(schema, "v1beta1", read(Fixtures.installerManifests(profile).resolve(f))))
+                        .as(profile + "/" + f).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theValidatorCatchesAWrongField() throws IOException {
+        // guards the guard: a misspelled field must fail the schema check, or the tests above prove nothing
+        Path schema = SharedSchemas.require(MACHINE_AUTOSCALER);
+        JsonNode ma = read(Fixtures.GOLDEN.resolve("rhoaibu-cluster-dev/openshift/99_rhoai_gpu-machineautoscaler-t4-shared-us-west-2a.yaml"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ma.path("spec")).put("maxReplica", 3);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) ma.path("spec")).put("minReplicas", -1);
+        assertThat(SchemaValidator.validateAgainstCrd(schema, "v1beta1", ma)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    static JsonNode read(Path file) throws IOException {
+        return Mappers.yaml().readTree(Files.readString(file));
+    }
+}
