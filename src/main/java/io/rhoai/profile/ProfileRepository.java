@@ -41,6 +41,9 @@ public final class ProfileRepository {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    /** A key written twice would silently keep the last value; in a reviewed profile that is always a mistake. */
+    private static final ObjectMapper PARSER = Mappers.yaml().copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private ProfileRepository(Path dir) {
         this.dir = dir;
     }
@@ -325,7 +328,7 @@ public final class ProfileRepository {
 
     private JsonNode parse(String file, String text) {
         try {
-            JsonNode n = Mappers.yaml().readTree(text);
+            JsonNode n = PARSER.readTree(text);
             if (n == null || n.isMissingNode() || n.isNull()) {
                 throw RhoaiException.invalid(file + ": the file is empty", "see docs/profiles.md");
             }

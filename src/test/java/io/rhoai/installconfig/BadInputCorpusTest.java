@@ -52,6 +52,8 @@ class BadInputCorpusTest {
                     "error: _base.yaml: spec.gpuPools[0].maxReplica: unknown field"),
             new Case("invalid YAML", t -> t.edit("rhoaibu-cluster-dev.yaml", "    name: dev", "    name: [dev"), RENDER, 3,
                     "error: rhoaibu-cluster-dev.yaml: invalid YAML (line"),
+            new Case("a key written twice", t -> t.append("rhoaibu-cluster-dev.yaml", "  publish: Internal\n  publish: External\n"), RENDER, 3,
+                    "error: rhoaibu-cluster-dev.yaml: invalid YAML (line 10, column 10): Duplicate field 'publish'"),
             new Case("machine network overlaps cluster network", t -> t.edit("_base.yaml", "- cidr: 10.0.0.0/16", "- cidr: 10.128.0.0/16"), RENDER, 3,
                     "error: _base.yaml: spec.networking.machineNetwork[0].cidr: 10.128.0.0/16 overlaps spec.networking.clusterNetwork[0].cidr (10.128.0.0/14)"),
             new Case("service network overlaps machine network", t -> t.edit("_base.yaml", "- 172.30.0.0/16", "- 10.0.128.0/17"), RENDER, 3,
