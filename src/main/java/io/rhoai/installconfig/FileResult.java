@@ -10,6 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record FileResult(String path, Status status, boolean secret, String sha256) {
 
+    @RegisterForReflection
     public enum Status {
         /** The file did not exist. */
         @JsonProperty("created") CREATED,
