@@ -2,9 +2,11 @@ package io.rhoai.installconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rhoai.core.yaml.Mappers;
+import io.rhoai.testing.Cli;
 import io.rhoai.testing.SchemaValidator;
 import io.rhoai.testing.SharedSchemas;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -16,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rendered object (the golden files, which GoldenFilesTest proves are what rhoai writes) and the installer
+ * Every object rhoai renders for the bundled profiles (rendered afresh here by the real command line) and the installer
  * fixture validate against the upstream schemas in ../shared/schemas: the installer's InstallConfig, the machine API
  * MachineSet CRD and the cluster-autoscaler-operator CRDs. Skipped, saying why, when ../shared is absent.
  */
@@ -27,11 +29,25 @@ class SchemaConformanceTest {
     static final String MACHINE_AUTOSCALER = "openshift/cluster-autoscaler-operator/02_machineautoscaler.crd.yaml";
     static final String CLUSTER_AUTOSCALER = "openshift/cluster-autoscaler-operator/01_clusterautoscaler.crd.yaml";
 
+    @TempDir Path tmp;
+
+    /** Renders install-config + GPU manifests for a bundled profile into a fresh directory. */
+    Path rendered(String profile) {
+        Path dir = tmp.resolve(profile);
+        Cli.Result r = Cli.cli().run("install-config", "render", "-c", profile, "--dir", dir.toString(), "--profiles-dir", Fixtures.PROFILES.toString(),
+                "--pull-secret-file", Fixtures.PULL_SECRET.toString(), "--ssh-key-file", Fixtures.SSH_KEY.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Fixtures.createManifests(profile, dir);
+        r = Cli.cli().run("install-config", "gpu-manifests", "-c", profile, "--dir", dir.toString(), "--profiles-dir", Fixtures.PROFILES.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return dir;
+    }
+
     @ParameterizedTest
     @FieldSource("PROFILES")
     void renderedInstallConfigMatchesTheInstallerSchema(String profile) throws IOException {
         Path schema = SharedSchemas.require(INSTALL_CONFIG);
-        JsonNode ic = read(Fixtures.GOLDEN.resolve(profile).resolve("install-config.yaml"));
+        JsonNode ic = read(rendered(profile).resolve("install-config.yaml"));
         assertThat(SchemaValidator.validateAgainstCrd(schema, "v1", ic)).isEmpty();
     }
 
@@ -41,10 +57,11 @@ class SchemaConformanceTest {
         Path machineSet = SharedSchemas.require(MACHINESET);
         Path machineAutoscaler = SharedSchemas.require(MACHINE_AUTOSCALER);
         Path clusterAutoscaler = SharedSchemas.require(CLUSTER_AUTOSCALER);
-        List<String> files = Fixtures.listFiles(Fixtures.GOLDEN.resolve(profile)).stream().filter(f -> f.startsWith("openshift/")).toList();
+        Path dir = rendered(profile);
+        List<String> files = Fixtures.listFiles(dir).stream().filter(f -> f.startsWith("openshift/99_rhoai_")).toList();
         assertThat(files).hasSize(9);
         for (String f : files) {
-            JsonNode obj = read(Fixtures.GOLDEN.resolve(profile).resolve(f));
+            JsonNode obj = read(dir.resolve(f));
             List<String> errors = switch (obj.path("kind").asText()) {
                 case "MachineSet" -> SchemaValidator.validateAgainstCrd(machineSet, "v1beta1", obj);
                 case "MachineAutoscaler" -> SchemaValidator.validateAgainstCrd(machineAutoscaler, "v1beta1", obj);
