@@ -48,12 +48,13 @@ public final class InstallConfigRenderer {
         progress.step("Validating profile " + in.cluster());
         ValidatedProfile profile = Profiles.loadValid(in.profiles(), in.cluster(), catalog);
         Path dir = outputDir(in.dir());
-        if (in.pullSecret() == null) {
+        List<String> warnings = new ArrayList<>(profile.warnings());
+        if (in.pullSecret() == null && !in.dryRun()) {
             throw RhoaiException.invalid("pull secret is missing", "pass --pull-secret-file <file> or set RHOAI_PULL_SECRET_FILE");
         }
-        Secret pullSecret = PullSecrets.compact(in.pullSecret());
+        if (in.pullSecret() == null) warnings.add("no pull secret given: the dry run shows where it goes; a real render needs --pull-secret-file");
+        Secret pullSecret = in.pullSecret() == null ? Secret.of(Redactor.MASK, "none") : PullSecrets.compact(in.pullSecret());
         String sshKey = in.sshKeyFile() == null ? null : SshPublicKeys.read(in.sshKeyFile(), in.sshKeySource());
-        List<String> warnings = new ArrayList<>(profile.warnings());
         if (sshKey == null) warnings.add("no SSH key: nodes will not accept SSH logins (pass --ssh-key-file to allow them)");
         warnings.forEach(progress::warn);
 
@@ -61,7 +62,7 @@ public final class InstallConfigRenderer {
         String masked = ManifestYaml.write(installConfig(profile, Redactor.MASK, sshKey));
 
         List<Entry> inputs = Profiles.digestInputs(in.profiles(), profile);
-        inputs.add(new Entry("pull-secret", InputRecord.sha256(pullSecret.reveal())));
+        if (in.pullSecret() != null) inputs.add(new Entry("pull-secret", InputRecord.sha256(pullSecret.reveal())));
         if (sshKey != null) inputs.add(new Entry("ssh-key", InputRecord.sha256(sshKey)));
         InputRecord record = InputRecord.of("install-config", in.rhoaiVersion(), in.cluster(), inputs,
                 List.of(new Entry(INSTALL_CONFIG, InputRecord.sha256(real))));

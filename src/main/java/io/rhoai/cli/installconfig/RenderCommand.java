@@ -37,12 +37,14 @@ public class RenderCommand extends BaseCommand {
             description = "SSH PUBLIC key for the nodes' core user (default: RHOAI_SSH_KEY_FILE; none: no SSH access).")
     Path sshKeyFile;
 
-    @Option(names = "--dry-run", description = "Show what would be written (pull secret masked) and write nothing.")
+    @Option(names = "--dry-run", description = "Show what would be written (pull secret masked; it may be omitted) and write nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() {
-        Secret pullSecret = secrets().require("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET");
+        // a dry run may go without the pull secret: it is masked in the preview anyway
+        Secret pullSecret = dryRun ? secrets().find("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET")
+                : secrets().require("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET");
         Path sshKey = sshKeyFile;
         String sshSource = "--ssh-key-file";
         if (sshKey == null && env().get("RHOAI_SSH_KEY_FILE") != null && !env().get("RHOAI_SSH_KEY_FILE").isBlank()) {

@@ -134,6 +134,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void aDryRunMayGoWithoutThePullSecretButARealRenderMayNot() {
+        Path dir = tmp.resolve("dev");
+        String[] args = {"install-config", "render", "-c", "rhoaibu-cluster-dev", "--dir", dir.toString(), "--profiles-dir", Fixtures.PROFILES.toString()};
+        Cli.Result dry = Cli.cli().run(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--dry-run")).toArray(String[]::new));
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.stdout()).contains("pullSecret: '*****'");
+        assertThat(dry.stderr()).contains("warning: no pull secret given");
+        Cli.Result real = Cli.cli().run(args);
+        assertThat(real.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(real.stderr()).startsWith("error: pull secret is missing\nhint: pass --pull-secret-file <file> or set RHOAI_PULL_SECRET_FILE or RHOAI_PULL_SECRET");
+        assertThat(Files.exists(dir)).isFalse();
+    }
+
+    @Test
     void pullSecretComesFromTheEnvironmentFileVariable() throws IOException {
         Path dir = tmp.resolve("dev");
         Cli.Result r = Cli.cli().env("RHOAI_PULL_SECRET_FILE", pullSecret().toString()).env("RHOAI_SSH_KEY_FILE", Fixtures.SSH_KEY.toString())
