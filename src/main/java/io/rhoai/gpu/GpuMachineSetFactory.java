@@ -33,6 +33,8 @@ public final class GpuMachineSetFactory {
     public static final String MEMORY_ANNOTATION = "machine.openshift.io/memoryMb";
     public static final String VCPU_ANNOTATION = "machine.openshift.io/vCPU";
     public static final String LABELS_ANNOTATION = "capacity.cluster-autoscaler.kubernetes.io/labels";
+    /** The autoscaler's cluster-api provider builds a scale-from-zero node's taints from this annotation only. */
+    public static final String TAINTS_ANNOTATION = "capacity.cluster-autoscaler.kubernetes.io/taints";
     private static final List<String> SERVER_FIELDS = List.of("uid", "resourceVersion", "generation", "creationTimestamp",
             "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences", "finalizers");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -101,6 +103,8 @@ public final class GpuMachineSetFactory {
         labels.put(ACCELERATOR_LABEL, label);
         ObjectNode annotations = meta.putObject("annotations");
         annotations.put(LABELS_ANNOTATION, "kubernetes.io/arch=amd64," + ACCELERATOR_LABEL + "=" + label);
+        // without it the autoscaler would think pods that do not tolerate the GPU taint fit on a new GPU node
+        annotations.put(TAINTS_ANNOTATION, r.type().resourceName() + "=" + label + ":NoSchedule");
         // the autoscaler counts machine.openshift.io/GPU as nvidia.com/gpu; other devices must not pretend to be NVIDIA
         annotations.put(GPU_ANNOTATION, String.valueOf(r.type().nvidia() ? r.type().gpus() : 0));
         annotations.put(MEMORY_ANNOTATION, String.valueOf(r.type().memoryMb()));

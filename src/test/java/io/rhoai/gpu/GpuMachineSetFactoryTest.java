@@ -57,6 +57,7 @@ class GpuMachineSetFactoryTest {
         assertThat(ann.path("machine.openshift.io/memoryMb").asText()).isEqualTo(String.valueOf(384 * 1024));
         assertThat(ann.path("capacity.cluster-autoscaler.kubernetes.io/labels").asText())
                 .isEqualTo("kubernetes.io/arch=amd64,cluster-api/accelerator=NVIDIA-L40S-MULTI-PRIVATE");
+        assertThat(ann.path("capacity.cluster-autoscaler.kubernetes.io/taints").asText()).isEqualTo("nvidia.com/gpu=NVIDIA-L40S-MULTI-PRIVATE:NoSchedule");
         String name = ms.path("metadata").path("name").asText();
         assertThat(ms.path("spec").path("selector").path("matchLabels").path("machine.openshift.io/cluster-api-machineset").asText()).isEqualTo(name);
         assertThat(ms.path("spec").path("template").path("metadata").path("labels").path("machine.openshift.io/cluster-api-machineset").asText()).isEqualTo(name);
