@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 import java.util.List;
 
-@Command(name = "catalog",
+@Command(name = "catalog", mixinStandardHelpOptions = true,
         description = {"List the GPU instance types rhoai knows (bundled): GPU model and count, memory, vCPU/RAM and the accelerator",
                 "label family; a pool's node label, taint and autoscaler GPU type are <family>-SHARED or <family>-PRIVATE."},
         footer = {"%nExamples:", "  rhoai gpu catalog", "  rhoai gpu catalog -o json | jq -r '.gpus[].instanceType'"})

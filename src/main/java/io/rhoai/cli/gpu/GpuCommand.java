@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gpu", description = "GPU instance types and pools.",
+@Command(name = "gpu", mixinStandardHelpOptions = true, description = "GPU instance types and pools.",
         subcommands = {GpuCatalogCommand.class},
         footer = {"%nExamples:", "  rhoai gpu catalog", "  rhoai gpu catalog -o json"})
 public class GpuCommand implements Runnable {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-@Command(name = "gpu-manifests",
+@Command(name = "gpu-manifests", mixinStandardHelpOptions = true,
         description = {"After 'openshift-install create manifests', derive the profile's GPU pools from the installer's worker MachineSets:",
                 "per pool and zone a GPU MachineSet (replicas 0) and a MachineAutoscaler, plus the ClusterAutoscaler with the GPU caps,",
                 "written to <dir>/openshift/99_rhoai_gpu-*.yaml."},

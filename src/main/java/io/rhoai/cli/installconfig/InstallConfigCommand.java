@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "install-config",
+@Command(name = "install-config", mixinStandardHelpOptions = true,
         description = "Render what openshift-install needs from a cluster profile: install-config.yaml, then the day-1 GPU manifests.",
         subcommands = {RenderCommand.class, GpuManifestsCommand.class},
         footer = {"%nExamples:",

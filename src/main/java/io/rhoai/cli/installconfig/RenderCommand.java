@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-@Command(name = "render",
+@Command(name = "render", mixinStandardHelpOptions = true,
         description = {"Write <dir>/install-config.yaml for openshift-install from a cluster profile, plus a kept copy and a digest of the inputs in <dir>/.rhoai/.",
                 "The profile is validated first; nothing is written when it is rejected. Same inputs give byte-identical files."},
         footer = {"%nExamples:",

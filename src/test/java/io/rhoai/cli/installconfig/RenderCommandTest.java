@@ -41,6 +41,14 @@ class RenderCommandTest {
     }
 
     @Test
+    void helpIsOnStdoutWithExamples() {
+        Cli.Result r = Cli.cli().run("install-config", "render", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("--pull-secret-file", "--ssh-key-file", "--dry-run", "Examples:");
+        assertThat(Cli.cli().run("install-config", "--help").stdout()).contains("render", "gpu-manifests", "openshift-install create manifests");
+    }
+
+    @Test
     void writesInstallConfigKeptCopyAndDigestAndReportsOnStdout() throws IOException {
         Path dir = tmp.resolve("dev");
         Cli.Result r = render(dir);
