@@ -1,6 +1,6 @@
 package io.rhoai.gpu;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.core.yaml.Mappers;
 
@@ -29,7 +29,6 @@ public final class GpuCatalog {
     private final Map<String, GpuType> byInstanceType = new LinkedHashMap<>();
 
     @RegisterForReflection
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record CatalogFile(String apiVersion, String kind, List<GpuType> gpus) { }
 
     public GpuCatalog(List<GpuType> types) {
@@ -41,7 +40,9 @@ public final class GpuCatalog {
         if (c == null) {
             try (InputStream in = GpuCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
                 if (in == null) throw new IllegalStateException("the bundled GPU catalog " + RESOURCE + " is missing");
-                CatalogFile file = Mappers.yaml().readValue(in, CatalogFile.class);
+                // strict: a misspelled field in the catalog must fail the build's tests, not vanish
+                CatalogFile file = Mappers.yaml().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(in, CatalogFile.class);
                 c = new GpuCatalog(file.gpus());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled GPU catalog", e);
