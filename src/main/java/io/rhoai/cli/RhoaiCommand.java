@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.Map;
 
 @TopCommand
-@Command(name = "rhoai",
+@Command(name = "rhoai", scope = ScopeType.INHERIT,
         description = "Run the lifecycle of an OpenShift AI platform the GitOps way: render, GPU pools, bootstrap, OAuth, certificates, promotion.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,

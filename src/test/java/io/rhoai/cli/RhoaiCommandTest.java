@@ -33,6 +33,13 @@ class RhoaiCommandTest {
     }
 
     @Test
+    void everySubcommandTakesHelpAndExitsZero() {
+        Cli.Result r = Cli.cli().run("version", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("Usage: rhoai version").contains("Examples:");
+    }
+
+    @Test
     void completionScriptsNameEveryTopLevelCommand() {
         Cli.Result bash = Cli.cli().run("completion", "bash");
         assertThat(bash.exitCode()).isZero();
