@@ -26,11 +26,11 @@ public record EndpointOverrides(HostPort ingress, HostPort api) {
         }
     }
 
-    TlsProber.Endpoint ingress(String sniHost) {
+    public TlsProber.Endpoint ingress(String sniHost) {
         return ingress == null ? new TlsProber.Endpoint(sniHost, sniHost, 443) : new TlsProber.Endpoint(sniHost, ingress.host(), ingress.port());
     }
 
-    TlsProber.Endpoint api(String sniHost) {
+    public TlsProber.Endpoint api(String sniHost) {
         return api == null ? new TlsProber.Endpoint(sniHost, sniHost, 6443) : new TlsProber.Endpoint(sniHost, api.host(), api.port());
     }
 }
