@@ -293,7 +293,7 @@ public final class CertificateInstaller {
         if (s.target().equals(INGRESS)) {
             plan.add(s.repoint()
                     ? "patch IngressController " + INGRESS_OPERATOR_NAMESPACE + "/default: spec.defaultCertificate "
-                      + orDefault(s.previous()) + " -> " + orDefault(s.secretName()) + " (merge patch, resourceVersion-guarded)"
+                      + orDefault(s.previous()) + " -> " + orDefault(s.secretName()) + " (JSON patch, resourceVersion-guarded)"
                     : "IngressController " + INGRESS_OPERATOR_NAMESPACE + "/default already uses " + orDefault(s.secretName()) + ": no change");
             plan.add("wait for the router rollout (deployment " + INGRESS_NAMESPACE + "/" + ROUTER_DEPLOYMENT + ")");
         } else {
@@ -368,12 +368,14 @@ public final class CertificateInstaller {
             JsonNode ic = OpenShiftResources.require(OpenShiftResources.ingressController(client),
                     "IngressController " + INGRESS_OPERATOR_NAMESPACE + "/default", "check with: oc get ingresscontroller -n " + INGRESS_OPERATOR_NAMESPACE);
             if (Objects.equals(OpenShiftResources.text(ic, "spec", "defaultCertificate", "name"), secretName)) return false;
-            ObjectNode patch = Mappers.json().createObjectNode();
-            patch.putObject("metadata").put("resourceVersion", ic.path("metadata").path("resourceVersion").asText());
-            ObjectNode spec = patch.putObject("spec");
-            if (secretName == null) spec.putNull("defaultCertificate");
-            else spec.putObject("defaultCertificate").put("name", secretName);
-            OpenShiftResources.mergePatch(OpenShiftResources.ingressController(client), patch.toString());
+            ArrayNode ops = Mappers.json().createArrayNode();
+            if (secretName == null) {
+                ops.addObject().put("op", "remove").put("path", "/spec/defaultCertificate");
+            } else {
+                ObjectNode reference = Mappers.json().createObjectNode().put("name", secretName);
+                ops.add(OpenShiftResources.addAt(ic, reference, "spec", "defaultCertificate"));
+            }
+            OpenShiftResources.guardedPatch(OpenShiftResources.ingressController(client), ic, ops);
             return true;
         });
     }
@@ -387,10 +389,9 @@ public final class CertificateInstaller {
                     : NamedCertificates.pointAt(entries, apiHost, names == null ? List.of(apiHost) : names, secretName);
             JsonNode before = entries.isMissingNode() || entries.isNull() ? Mappers.json().createArrayNode() : entries;
             if (merged.equals(before)) return false;
-            ObjectNode patch = Mappers.json().createObjectNode();
-            patch.putObject("metadata").put("resourceVersion", apiServer.path("metadata").path("resourceVersion").asText());
-            patch.putObject("spec").putObject("servingCerts").set("namedCertificates", merged);
-            OpenShiftResources.mergePatch(OpenShiftResources.apiServer(client), patch.toString());
+            ArrayNode ops = Mappers.json().createArrayNode();
+            ops.add(OpenShiftResources.addAt(apiServer, merged, "spec", "servingCerts", "namedCertificates"));
+            OpenShiftResources.guardedPatch(OpenShiftResources.apiServer(client), apiServer, ops);
             return true;
         });
     }

@@ -1,6 +1,8 @@
 package io.rhoai.certs.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -15,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The OpenShift objects the installer reads and writes, addressed without API discovery (so it works against any
- * server, the mock included), plus the one write path: a JSON merge patch carrying the resourceVersion that was read,
+ * server, the mock included), plus the one write path: a JSON patch guarded by the resourceVersion that was read,
  * sent with field manager {@code rhoai}, retried from a fresh read on 409.
  */
 final class OpenShiftResources {
@@ -69,8 +71,36 @@ final class OpenShiftResources {
         return t;
     }
 
-    static void mergePatch(Resource<GenericKubernetesResource> resource, String json) {
-        resource.patch(new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(FIELD_MANAGER).build(), json);
+    /**
+     * A JSON patch (RFC 6902) that first sets metadata.resourceVersion to the value that was read: the API server
+     * treats that as a precondition and answers 409 if the object changed since. JSON patch (not merge patch) because
+     * it replaces a list as a whole, with no server-specific list merging.
+     */
+    static void guardedPatch(Resource<GenericKubernetesResource> resource, JsonNode readObject, ArrayNode operations) {
+        ArrayNode ops = Mappers.json().createArrayNode();
+        ops.addObject().put("op", "replace").put("path", "/metadata/resourceVersion")
+                .put("value", readObject.path("metadata").path("resourceVersion").asText());
+        ops.addAll(operations);
+        resource.patch(new PatchContext.Builder().withPatchType(PatchType.JSON).withFieldManager(FIELD_MANAGER).build(), ops.toString());
+    }
+
+    /** An "add" operation for {@code path} that also works when the parents are missing (add replaces an existing member). */
+    static ObjectNode addAt(JsonNode object, JsonNode value, String... path) {
+        JsonNode node = object;
+        int depth = 0;
+        while (depth < path.length - 1 && node.has(path[depth]) && node.get(path[depth]).isObject()) {
+            node = node.get(path[depth]);
+            depth++;
+        }
+        JsonNode v = value;
+        for (int i = path.length - 1; i > depth; i--) {
+            ObjectNode wrapper = Mappers.json().createObjectNode();
+            wrapper.set(path[i], v);
+            v = wrapper;
+        }
+        ObjectNode op = Mappers.json().createObjectNode();
+        op.put("op", "add").put("path", "/" + String.join("/", java.util.Arrays.copyOfRange(path, 0, depth + 1))).set("value", v);
+        return op;
     }
 
     /**
