@@ -25,7 +25,9 @@ final class CertsText {
         b.append('\n');
         Table t = new Table("TARGET", "SECRET", "PREVIOUS", "OUTCOME", "WIRE CHECK");
         for (InstallResult.TargetResult target : r.targets()) {
-            t.row(target.target(), secret(target.secretNamespace(), target.secretName()), target.previousSecret() == null ? "(default)" : target.previousSecret(),
+            String previous = target.outcome().endsWith(InstallResult.UNCHANGED) ? "-"
+                    : target.previousSecret() == null ? "(cluster default)" : target.previousSecret();
+            t.row(target.target(), secret(target.secretNamespace(), target.secretName()), previous,
                     target.outcome(), wire(target.wireCheck()));
         }
         b.append(t);
