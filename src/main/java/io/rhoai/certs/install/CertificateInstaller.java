@@ -13,6 +13,7 @@ import io.rhoai.certs.install.InstallResult.WireCheck;
 import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Redactor;
 import io.rhoai.core.yaml.Mappers;
 
 import java.io.IOException;
@@ -411,12 +412,15 @@ public final class CertificateInstaller {
         annotations.put(ANNOTATION_ISSUER, leaf.getIssuerX500Principal().getName());
         annotations.put(ANNOTATION_PREVIOUS, s.previous() == null ? "" : s.previous());
         annotations.put("rhoai.io/profile", profileName);
+        String keyData = base64(material.privateKeyPem().reveal());
+        // the Secret's own encoding of the key, should an API error ever echo the object back
+        Redactor.register(keyData);
         Secret secret = new SecretBuilder()
                 .withNewMetadata().withName(s.secretName()).withNamespace(s.secretNamespace())
                 .withLabels(labels).withAnnotations(annotations).endMetadata()
                 .withType("kubernetes.io/tls")
                 .withImmutable(true)
-                .withData(Map.of("tls.crt", base64(material.fullchainPem()), "tls.key", base64(material.privateKeyPem().reveal())))
+                .withData(Map.of("tls.crt", base64(material.fullchainPem()), "tls.key", keyData))
                 .build();
         client.secrets().inNamespace(s.secretNamespace()).resource(secret).create();
         progress.done("created Secret " + s.secretNamespace() + "/" + s.secretName());
