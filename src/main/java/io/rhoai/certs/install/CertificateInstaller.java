@@ -96,7 +96,7 @@ public final class CertificateInstaller {
 
     public InstallResult install(InstallRequest request) {
         Instant started = clock.instant();
-        Instant deadline = started.plus(request.timeout());
+        Instant deadline = started.plus(budget(request.timeout()));
         requireTargets(request.ingress(), request.apiServer());
         requireCluster(request.clusterName(), request.baseDomain());
         StoredCertificate stored = Objects.requireNonNull(request.certificate(), "certificate");
@@ -143,7 +143,7 @@ public final class CertificateInstaller {
                     : label(s.target()) + " already uses Secret " + s.secretNamespace() + "/" + s.secretName() + ": unchanged");
         }
         return finish("install", stored.profileName(), request.clusterName(), version, material.fingerprint(),
-                material.leaf().getNotAfter().toInstant(), steps, hosts, apiMark, request.timeout(), deadline,
+                material.leaf().getNotAfter().toInstant(), steps, hosts, apiMark, budget(request.timeout()), deadline,
                 request.verifyOnWire(), plan, started);
     }
 
@@ -151,7 +151,7 @@ public final class CertificateInstaller {
 
     public InstallResult rollback(RollbackRequest request) {
         Instant started = clock.instant();
-        Instant deadline = started.plus(request.timeout());
+        Instant deadline = started.plus(budget(request.timeout()));
         requireTargets(request.ingress(), request.apiServer());
         requireCluster(request.clusterName(), request.baseDomain());
         Hosts hosts = new Hosts(request.clusterName(), request.baseDomain(), randomLabel());
@@ -205,13 +205,13 @@ public final class CertificateInstaller {
                     : label(s.target()) + " already uses " + orDefault(s.secretName()) + ": unchanged");
         }
         return finish("rollback", request.profileName(), request.clusterName(), version, fingerprint, notAfter, steps, hosts,
-                apiMark, request.timeout(), deadline, request.verifyOnWire(), plan, started);
+                apiMark, budget(request.timeout()), deadline, request.verifyOnWire(), plan, started);
     }
 
     /** The secret to roll back to: the one rhoai recorded as previous on its newest Secret, or the named version's. */
     private String rollbackTarget(String target, String namespace, String clusterName, String toVersion) {
         List<Secret> ours = client.secrets().inNamespace(namespace)
-                .withLabel(MANAGED_BY, "rhoai").withLabel(LABEL_TARGET, target).withLabel(LABEL_CLUSTER, clusterName)
+                .withLabel(MANAGED_BY, "rhoai").withLabel(LABEL_TARGET, target).withLabel(LABEL_CLUSTER, labelValue(clusterName))
                 .list().getItems();
         if (toVersion != null) {
             String name = secretName(target, toVersion);
@@ -401,9 +401,9 @@ public final class CertificateInstaller {
         X509Certificate leaf = material.leaf();
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(MANAGED_BY, "rhoai");
-        labels.put(LABEL_CLUSTER, clusterName);
+        labels.put(LABEL_CLUSTER, labelValue(clusterName));
         labels.put(LABEL_TARGET, s.target());
-        labels.put(LABEL_VERSION, material.version());
+        labels.put(LABEL_VERSION, labelValue(material.version()));
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(ANNOTATION_NOT_AFTER, leaf.getNotAfter().toInstant().toString());
         annotations.put(ANNOTATION_SERIAL, leaf.getSerialNumber().toString(16));
@@ -642,6 +642,20 @@ public final class CertificateInstaller {
             return new TargetResult(target, target.equals(INGRESS) ? "*." + hosts.appsDomain() : host, reference, secretNamespace,
                     secretName, previous, outcome, rollout, wire);
         }
+    }
+
+    /** The default budget when a caller passes none: the API server rollout alone takes 10+ minutes. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(25);
+
+    private static Duration budget(Duration timeout) {
+        return timeout == null || timeout.isNegative() || timeout.isZero() ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    /** A label value: at most 63 characters of [A-Za-z0-9-_.], starting and ending alphanumeric. */
+    static String labelValue(String text) {
+        String v = text.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (v.length() > 63) v = v.substring(0, 63);
+        return v.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
     }
 
     static String secretName(String target, String version) {

@@ -3,7 +3,6 @@ package io.rhoai.cli.certs;
 import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.status.StatusResult;
 import io.rhoai.cli.output.Table;
-import io.rhoai.core.time.Durations;
 
 import java.time.temporal.ChronoUnit;
 
@@ -34,8 +33,7 @@ final class CertsText {
         for (InstallResult.TargetResult target : r.targets()) {
             b.append(target.target()).append(" rollout: ").append(target.rollout()).append('\n');
         }
-        b.append(r.changed() ? "done in " + Durations.format(r.elapsed().truncatedTo(ChronoUnit.SECONDS).isZero()
-                        ? r.elapsed().truncatedTo(ChronoUnit.MILLIS) : r.elapsed().truncatedTo(ChronoUnit.SECONDS))
+        b.append(r.changed() ? String.format(java.util.Locale.ROOT, "done in %.1fs", r.elapsed().toMillis() / 1000.0)
                 : "nothing changed: the cluster already uses these Secrets").append('\n');
         return b.toString();
     }
