@@ -422,7 +422,16 @@ public final class CertificateInstaller {
                 .withImmutable(true)
                 .withData(Map.of("tls.crt", base64(material.fullchainPem()), "tls.key", keyData))
                 .build();
-        client.secrets().inNamespace(s.secretNamespace()).resource(secret).create();
+        try {
+            client.secrets().inNamespace(s.secretNamespace()).resource(secret).create();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            if (e.getCode() != 409) throw e;
+            // another run created it between our read and our create: fine if it holds the same certificate and key
+            requireSameContent(client.secrets().inNamespace(s.secretNamespace()).withName(s.secretName()).get(), material,
+                    s.secretNamespace(), s.secretName());
+            progress.info("Secret " + s.secretNamespace() + "/" + s.secretName() + " was created concurrently with the same content");
+            return;
+        }
         progress.done("created Secret " + s.secretNamespace() + "/" + s.secretName());
     }
 
