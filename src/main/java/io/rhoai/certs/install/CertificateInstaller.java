@@ -172,7 +172,7 @@ public final class CertificateInstaller {
             String target = rollbackTarget(API, CONFIG_NAMESPACE, request.clusterName(), request.toVersion());
             Expectation expectation = expectationFor(CONFIG_NAMESPACE, target, current, hosts.api());
             if (target != null && expectation.chain() != null && !Objects.equals(target, current)) {
-                checkKubeconfigTrust(expectation.chain(), "rollback");
+                checkKubeconfigTrust(expectation.chain(), "roll back");
             }
             steps.add(new Step(API, hosts.api(), CONFIG_NAMESPACE, target, current, false, !Objects.equals(target, current), expectation));
         }

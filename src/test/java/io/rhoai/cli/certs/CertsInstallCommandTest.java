@@ -241,6 +241,20 @@ class CertsInstallCommandTest {
     }
 
     @Test
+    void aVersionedSecretChangedOutsideRhoaiIsNotOverwritten() {
+        StoredCertificate cert = f.issueAndStore();
+        f.cluster.admin.secrets().inNamespace("openshift-ingress")
+                .resource(FakeOpenShift.tlsSecret("openshift-ingress", ingressSecret(cert), TestPki.selfSigned("tampered.example.test"))).create();
+
+        Cli.Result r = f.run("install");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(r.stderr()).contains("Secret openshift-ingress/" + ingressSecret(cert) + " exists with another certificate or key");
+        assertThat(f.cluster.rhoaiWrites()).isEmpty();
+        assertThat(f.cluster.ingressSecretName()).isNull();
+    }
+
+    @Test
     void noStoredCertificateIsAPreconditionNamingTheIssueCommand() {
         Cli.Result r = f.run("install");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PRECONDITION);

@@ -106,6 +106,26 @@ class CertsRollbackCommandTest {
     }
 
     @Test
+    void rollingTheApiServerBackToAChainTheKubeconfigDoesNotTrustIsRefused() throws Exception {
+        f.issueAndStore();
+        assertThat(f.run("install").exitCode()).isZero();
+        // the next certificate comes from another CA; the kubeconfig is updated to trust only that one
+        io.rhoai.certs.install.TestPki other = new io.rhoai.certs.install.TestPki("Other Root", "Other Issuing CA");
+        io.rhoai.certs.install.TestPki.Issued next = other.issue(java.time.Duration.ofDays(90), "*.apps.dev.example.test", "api.dev.example.test");
+        StoredCertificate second = new io.rhoai.certs.store.CertificateStore(f.stateDir).save(CertsFixture.PROFILE, next.chain(), next.key());
+        f.kubeconfig = f.cluster.kubeconfig(tmp, java.util.List.of(other.root));
+        assertThat(f.run("install").exitCode()).isZero();
+        f.cluster.rhoaiRequests.clear();
+
+        Cli.Result r = f.run("rollback");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(r.stderr()).contains("refusing to roll back the API server certificate").contains("Test Root X1");
+        assertThat(f.cluster.rhoaiWrites()).isEmpty();
+        assertThat(f.cluster.apiSecretName()).isEqualTo(name("api", second));
+    }
+
+    @Test
     void nothingInstalledIsAPrecondition() {
         Cli.Result r = f.run("rollback");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
