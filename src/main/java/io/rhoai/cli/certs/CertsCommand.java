@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "certs",
+@Command(name = "certs", mixinStandardHelpOptions = true,
         description = "Issue, install, check and roll back the cluster's TLS certificates (router and API server).",
         subcommands = {
                 CertsInstallCommand.class,

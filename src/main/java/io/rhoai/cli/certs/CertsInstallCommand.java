@@ -23,18 +23,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-@Command(name = "install",
-        description = {"Install the stored certificate on the router and the API server: a new versioned Secret per target,",
-                "IngressController default and APIServer namedCertificates pointed at it (other entries kept), rollouts awaited,",
-                "then a TLS handshake proves the new certificate is served. The previous Secret is kept for 'certs rollback'.",
-                "Refuses (exit 4) to touch the API server when the kubeconfig's certificate-authority would not trust the new chain."},
+@Command(name = "install", mixinStandardHelpOptions = true,
+        description = {"Install the stored certificate on the router and the API server.",
+                "A new versioned Secret per target, IngressController default and APIServer namedCertificates pointed at it (other entries kept), rollouts awaited, then a TLS handshake proves the new certificate is served. The previous Secret is kept for 'certs rollback'. Refuses (exit 4) to touch the API server when the kubeconfig's certificate-authority would not trust the new chain."},
         footer = {"%nExamples:",
                 "  rhoai certs install --cluster rhoaibu-cluster-dev --dry-run",
                 "  rhoai certs install --cluster rhoaibu-cluster-dev --timeout 30m",
                 "  rhoai certs install --cluster rhoaibu-cluster-prod --ingress-only -o json",
-                "  rhoai certs install --cluster rhoaibu-cluster-dev --cert-version 20260427T080000Z",
-                "%nExit codes: 0 installed or already installed, 3 invalid certificate/profile, 4 refused (kubeconfig trust,",
-                "foreign Secret), 5 rollout timeout, 6 API or wire-check failure."})
+                "  rhoai certs install -c rhoaibu-cluster-dev --cert-version 20260427T080000Z",
+                "%nExit codes: 0 installed or unchanged, 3 invalid certificate, 4 refused (kubeconfig trust),",
+                "  5 rollout timeout, 6 API or wire-check failure. See docs/certs-install.md."})
 public class CertsInstallCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

@@ -19,15 +19,15 @@ import picocli.CommandLine.Option;
 import java.time.Clock;
 import java.time.Duration;
 
-@Command(name = "rollback",
-        description = {"Undo the latest 'certs install': point the router and the API server back at the Secrets they used",
-                "before (recorded on rhoai's Secrets), or at the Secrets of --to-version; same waits and wire check as install.",
-                "Re-running changes nothing."},
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Undo the latest 'certs install' on the router and the API server.",
+                "Points the router and the API server back at the Secrets they used before (recorded on rhoai's Secrets), or at the Secrets of --to-version; same waits and wire check as install. Re-running changes nothing."},
         footer = {"%nExamples:",
                 "  rhoai certs rollback --cluster rhoaibu-cluster-dev --dry-run",
                 "  rhoai certs rollback --cluster rhoaibu-cluster-dev",
-                "  rhoai certs rollback --cluster rhoaibu-cluster-prod --to-version 20260427T080000Z --ingress-only",
-                "%nExit codes: 0 rolled back or already there, 4 nothing to roll back or refused, 5 rollout timeout, 6 API or wire-check failure."})
+                "  rhoai certs rollback -c rhoaibu-cluster-prod --to-version 20260427T080000Z",
+                "%nExit codes: 0 rolled back or unchanged, 4 nothing to roll back or refused,",
+                "  5 rollout timeout, 6 API or wire-check failure."})
 public class CertsRollbackCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

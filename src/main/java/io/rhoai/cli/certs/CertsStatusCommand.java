@@ -21,10 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-@Command(name = "status",
-        description = {"Show, per endpoint (router, API server), the certificate served on the wire and the one the cluster",
-                "points at (Secret), next to the local store's current version: issuer, names, not-after, days left, match.",
-                "Whatever cannot be reached is named; the local store part works without a cluster."},
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show served, in-cluster and stored certificates per endpoint.",
+                "Shows, per endpoint (router, API server), the certificate served on the wire and the one the cluster points at (Secret), next to the local store's current version: issuer, names, not-after, days left, match. Whatever cannot be reached is named; the local store part works without a cluster."},
         footer = {"%nExamples:",
                 "  rhoai certs status --cluster rhoaibu-cluster-dev",
                 "  rhoai certs status --cluster rhoaibu-cluster-prod -o json",

@@ -262,6 +262,13 @@ class CertsInstallCommandTest {
     }
 
     @Test
+    void helpDocumentsTheTargetSelectionAndEndsWithExamples() {
+        Cli.Result r = Cli.cli().run("certs", "install", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stdout()).contains("--skip-api-server", "--ingress-endpoint", "--state-dir", "Examples:");
+    }
+
+    @Test
     void ingressOnlyAndApiOnlyExcludeEachOther() {
         Cli.Result r = f.run("install", "--ingress-only", "--api-only");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
