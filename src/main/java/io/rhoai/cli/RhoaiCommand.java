@@ -21,6 +21,7 @@ import java.util.Map;
                 ExitCodesCommand.class,
                 io.rhoai.cli.installconfig.InstallConfigCommand.class,
                 io.rhoai.cli.gpu.GpuCommand.class,
+                io.rhoai.cli.certs.CertsCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

@@ -1,0 +1,65 @@
+package io.rhoai.cli.certs;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.certs.install.CertificateInstaller;
+import io.rhoai.certs.install.InstallResult;
+import io.rhoai.certs.install.RollbackRequest;
+import io.rhoai.certs.install.SocketTlsProber;
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.ProfileOptions;
+import io.rhoai.kube.KubeClients;
+import io.rhoai.profile.ClusterProfile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Undo the latest 'certs install' on the router and the API server.",
+                "Points the router and the API server back at the Secrets they used before (recorded on rhoai's Secrets), or at the Secrets of --to-version; same waits and wire check as install. Re-running changes nothing."},
+        footer = {"%nExamples:",
+                "  rhoai certs rollback --cluster rhoaibu-cluster-dev --dry-run",
+                "  rhoai certs rollback --cluster rhoaibu-cluster-dev",
+                "  rhoai certs rollback -c rhoaibu-cluster-prod --to-version 20260427T080000Z",
+                "%nExit codes: 0 rolled back or unchanged, 4 nothing to roll back or refused,",
+                "  5 rollout timeout, 6 API or wire-check failure."})
+public class CertsRollbackCommand extends BaseCommand {
+    @Mixin ProfileOptions profile;
+    @Mixin KubeOptions kube;
+    @Mixin EndpointOptions endpoints;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    TargetSelection selection;
+
+    @Option(names = "--to-version", paramLabel = "VERSION", description = "Roll back to the Secrets rhoai created for this certificate version.")
+    String toVersion;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "25m",
+            description = "Budget for the whole run, rollouts and wire checks included (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--dry-run", description = "Show which Secrets would be used again and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate.")
+    boolean noVerify;
+
+    @Override
+    public Integer call() {
+        ClusterProfile.Cluster cluster = CertsProfiles.cluster(profile.load(env()), profile.cluster);
+        RollbackRequest request = new RollbackRequest(profile.cluster, cluster.name(), cluster.baseDomain(), toVersion,
+                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun, !noVerify);
+        InstallResult result;
+        try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())
+                    .rollback(request);
+        }
+        output().result(result, CertsText::install);
+        return ExitCodes.OK;
+    }
+}
