@@ -27,6 +27,8 @@ public class PromoteBackCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Integer usage = options.requireEnvironments(spec.commandLine());
+        if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, noPr, dryRun, PromotionRequest.Direction.BACK_MERGE, env());
         PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress()).promote(request);
         return PromoteCommand.finish(output(), spec.commandLine().getErr(), result);

@@ -41,6 +41,8 @@ public class PromoteCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Integer usage = options.requireEnvironments(spec.commandLine());
+        if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
         PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress()).promote(request);
         return finish(output(), spec.commandLine().getErr(), result);

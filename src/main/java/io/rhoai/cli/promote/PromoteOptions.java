@@ -4,15 +4,16 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** What every promote command shares: the two environments, where profiles and the clone live, git access. */
 public final class PromoteOptions {
-    @Option(names = "--from", required = true, paramLabel = "CLUSTER",
-            description = "Source cluster profile (or a unique suffix such as dev).")
+    @Option(names = "--from", paramLabel = "CLUSTER",
+            description = "Source cluster profile (or a unique suffix such as dev). Required.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "CLUSTER",
-            description = "Target cluster profile (or a unique suffix such as prod).")
+    @Option(names = "--to", paramLabel = "CLUSTER",
+            description = "Target cluster profile (or a unique suffix such as prod). Required.")
     String to;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR",
@@ -44,4 +45,20 @@ public final class PromoteOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
             description = "Timeout of each git, GitHub and kustomize operation (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    /** --from/--to are required, checked here because the parent command "promote" and its subcommands share them. */
+    /** @return null when both are given, else the usage exit code after the usual usage error was printed */
+    Integer requireEnvironments(picocli.CommandLine cmd) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (from == null) missing.add("'--from=CLUSTER'");
+        if (to == null) missing.add("'--to=CLUSTER'");
+        if (missing.isEmpty()) return null;
+        var e = new picocli.CommandLine.ParameterException(cmd, "Missing required option" + (missing.size() > 1 ? "s" : "") + ": "
+                + String.join(", ", missing));
+        try {
+            return cmd.getParameterExceptionHandler().handleParseException(e, new String[0]);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
 }

@@ -23,6 +23,8 @@ public class PromotePlanCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Integer usage = options.requireEnvironments(spec.commandLine());
+        if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, true, true, PromotionRequest.Direction.PROMOTE, env());
         PromotionPlan plan = PromoteWiring.promoter(options, null, null, request, env(), progress()).plan(request);
         output().result(plan, PromoteText::plan);

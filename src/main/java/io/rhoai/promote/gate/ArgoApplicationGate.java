@@ -3,6 +3,7 @@ package io.rhoai.promote.gate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.git.RepoUrls;
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
 public final class ArgoApplicationGate implements SourceGate {
     public static final String API_VERSION = "argoproj.io/v1alpha1";
     public static final String DEFAULT_NAMESPACE = "openshift-gitops";
+    /** Given explicitly, so no API discovery round trip is needed (and a cluster without Argo CD answers 404). */
+    public static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
+            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
+            .withNamespaced(true).build();
 
     private final Supplier<KubernetesClient> clients;
     private final String namespace;
@@ -37,7 +42,7 @@ public final class ArgoApplicationGate implements SourceGate {
             String server = String.valueOf(client.getMasterUrl());
             List<GenericKubernetesResource> items;
             try {
-                items = client.genericKubernetesResources(API_VERSION, "Application").inNamespace(namespace).list().getItems();
+                items = client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace).list().getItems();
             } catch (KubernetesClientException e) {
                 if (e.getCode() == 404) {
                     throw RhoaiException.precondition("gate: no Argo CD Application API on " + server,

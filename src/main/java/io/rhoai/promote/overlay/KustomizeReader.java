@@ -1,7 +1,7 @@
 package io.rhoai.promote.overlay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhoai.core.yaml.Mappers;
@@ -248,9 +248,10 @@ public final class KustomizeReader {
 
     private static List<JsonNode> readText(String text, String where, Build b) {
         List<JsonNode> docs = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = Mappers.yaml().readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) {
-                JsonNode n = it.nextValue();
+        // one tree per YAML document; readValues() would unwrap a top-level list (a JSON6902 patch) into its items
+        try (JsonParser parser = Mappers.yaml().getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                JsonNode n = Mappers.yaml().readTree(parser);
                 if (n != null && !n.isNull() && !n.isMissingNode()) docs.add(n);
             }
         } catch (Exception e) {

@@ -44,6 +44,17 @@ public final class KustomizeRenderer implements ManifestRenderer {
         return null;
     }
 
+    /** kubectl wraps kustomize's error in a klog line: keep the error text. */
+    static String readable(String stderr) {
+        String first = stderr.lines().findFirst().orElse(stderr);
+        int err = first.indexOf("err=\"");
+        if (err >= 0) {
+            String m = first.substring(err + 5);
+            return m.endsWith("\"") ? m.substring(0, m.length() - 1) : m;
+        }
+        return first.replaceFirst("^Error: ", "");
+    }
+
     @Override
     public String tool() {
         return Path.of(command.get(0)).getFileName() + " " + command.get(1);
@@ -77,7 +88,7 @@ public final class KustomizeRenderer implements ManifestRenderer {
             out = buffer.toByteArray();
             if (p.exitValue() != 0) {
                 String msg = Files.readString(err, StandardCharsets.UTF_8).strip();
-                throw new RenderException(msg.isEmpty() ? tool() + " exited with " + p.exitValue() : msg.lines().findFirst().orElse(msg));
+                throw new RenderException(msg.isEmpty() ? tool() + " exited with " + p.exitValue() : readable(msg));
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
