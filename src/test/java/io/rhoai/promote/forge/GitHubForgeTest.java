@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** GitHub's pull-request API, served by WireMock with payloads shaped like GitHub's. */
-class GitHubForgeTest {
+public class GitHubForgeTest {
     static final String TOKEN = "ghp_TestToken0123456789abcdefABCDEF";
     static final String PULLS = "/repos/acme/rhoaibu-cluster/pulls";
     private WireMockServer github;
@@ -44,7 +44,7 @@ class GitHubForgeTest {
         github.stop();
     }
 
-    static String pullJson(int number, String head) {
+    public static String pullJson(int number, String head) {
         return """
                 {"url":"https://api.github.com/repos/acme/rhoaibu-cluster/pulls/%1$d","id":2000%1$d,"number":%1$d,"state":"open",
                  "html_url":"https://github.com/acme/rhoaibu-cluster/pull/%1$d","title":"Promote rhoaibu-cluster-dev → rhoaibu-cluster-prod (dev@1a2b3c4)",

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gate against the fabric8 mock API server (CRUD mode) holding Argo CD Application objects. */
 @EnableKubernetesMockClient(crud = true)
-class ArgoApplicationGateTest {
+public class ArgoApplicationGateTest {
     static final String REPO = "https://github.com/acme/rhoaibu-cluster";
     static final String SHA = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
     static final String OLDER = "9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c";
