@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmark: `rhoai promote plan` on a repository the size of the seed (~450 files, 2 cluster overlays, 33 apps),
+# next to what a person does by hand: `kubectl kustomize` on both cluster overlays (dev on branch dev, prod on main).
+#
+#   scripts/bench/promote-plan.sh            # RUNS=5; RHOAI="path/to/rhoai" to time a native binary
+#
+# rhoai defaults to the native runner in target/ if built, else the JVM jar (built with -DskipTests if missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-5}
+KUBECTL=${KUBECTL:-$(command -v kubectl || true)}
+[ -n "$KUBECTL" ] || { echo "kubectl is needed on PATH (scripts/install-test-deps.sh)" >&2; exit 2; }
+
+if [ -n "${RHOAI:-}" ]; then
+  read -r -a rhoai <<< "$RHOAI"
+elif compgen -G "target/*-runner" > /dev/null; then
+  rhoai=("$(ls target/*-runner | head -1)")
+else
+  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -o package -DskipTests >&2
+  rhoai=(java -jar target/quarkus-app/quarkus-run.jar)
+fi
+
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+scripts/bench/gen-gitops-repo.sh "$dir/repo" >&2
+git clone -q -b dev "$dir/repo/remote.git" "$dir/dev"
+git clone -q -b main "$dir/repo/remote.git" "$dir/main"
+
+now() { date +%s%N; }
+# run LABEL CMD... : RUNS timings in ms, prints min and median
+run() {
+  local label=$1; shift; local times=()
+  for _ in $(seq "$RUNS"); do
+    local t0; t0=$(now); "$@" > /dev/null 2>&1 || [ $? -eq 1 ]; times+=($(( ($(now) - t0) / 1000000 )))
+  done
+  local sorted; sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  printf '%-58s min %6d ms   median %6d ms\n' "$label" "$(echo "$sorted" | head -1)" "$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")"
+}
+by_hand() {
+  "$KUBECTL" kustomize "$dir/dev/clusters/overlays/rhoaibu-cluster-dev" > /dev/null
+  "$KUBECTL" kustomize "$dir/main/clusters/overlays/rhoaibu-cluster-prod" > /dev/null
+}
+plan=("${rhoai[@]}" promote plan --from dev --to prod --profiles-dir "$dir/repo/profiles")
+changed=$(env PATH="$(dirname "$KUBECTL"):/usr/bin:/bin" "${plan[@]}" -o json 2>/dev/null | python3 -c \
+  'import json,sys; p=json.load(sys.stdin); print(len(p["commits"]), "commits,", len(p["files"]), "files,", sum(1 for a in p["applications"] if a.get("origin")), "apps changed,", len(p["rendered"]["sections"]), "rendered sections differ")' || true)
+
+echo "repo: $(git -C "$dir/dev" ls-files | wc -l) files, 2 overlays, 33 Applications; plan: $changed"
+echo "rhoai: ${rhoai[*]}; kubectl: $("$KUBECTL" version --client 2>/dev/null | head -1); runs: $RUNS"
+run "rhoai promote plan (git + apps + rendered diff)" env PATH="$(dirname "$KUBECTL"):/usr/bin:/bin" "${plan[@]}"
+run "rhoai promote plan --no-render (git + apps only)" "${plan[@]}" --no-render
+run "by hand: kubectl kustomize dev overlay + prod overlay" by_hand
