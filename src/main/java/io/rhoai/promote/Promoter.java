@@ -370,15 +370,17 @@ public final class Promoter {
             root = Files.createTempDirectory("rhoai-render-");
             List<RenderedDiff.Section> sections = new ArrayList<>();
             Map<String, String[]> texts = new LinkedHashMap<>();
-            section(sections, texts, "cluster overlay", to.overlayPath(), export(root, beforeOverlay, exported), to.overlayPath(),
-                    export(root, afterOverlay, exported), to.overlayPath());
+            List<RenderJob> jobs = new ArrayList<>();
+            jobs.add(new RenderJob("cluster overlay", to.overlayPath(), export(root, beforeOverlay, exported), to.overlayPath(),
+                    export(root, afterOverlay, exported), to.overlayPath()));
             for (AppChanges a : changed) {
                 if (a.origin() == null) continue;
                 String beforePath = pathOf(beforeApps, a.application());
                 String afterPath = pathOf(afterApps, a.application());
-                section(sections, texts, a.application(), afterPath != null ? afterPath : beforePath,
-                        export(root, beforeContent, exported), beforePath, export(root, afterContent, exported), afterPath);
+                jobs.add(new RenderJob(a.application(), afterPath != null ? afterPath : beforePath,
+                        export(root, beforeContent, exported), beforePath, export(root, afterContent, exported), afterPath));
             }
+            renderAll(jobs, sections, texts);
             if (externalDiff != null) {
                 sections = List.of(new RenderedDiff.Section("external diff", String.join(" ", externalDiff), runExternalDiff(root, texts), null));
             }
@@ -410,15 +412,36 @@ public final class Promoter {
         });
     }
 
-    private void section(List<RenderedDiff.Section> sections, Map<String, String[]> texts, String name, String path,
-                         Path beforeRoot, String beforePath, Path afterRoot, String afterPath) {
-        String[] before = build(beforeRoot, beforePath);
-        String[] after = build(afterRoot, afterPath);
-        texts.put(name, new String[]{before[0], after[0]});
-        String error = before[1] != null ? "before: " + before[1] : after[1] != null ? "after: " + after[1] : null;
-        String diff = UnifiedDiff.of("before/" + (beforePath == null ? "(none)" : beforePath), before[0],
-                "after/" + (afterPath == null ? "(none)" : afterPath), after[0]);
-        if (!diff.isEmpty() || error != null) sections.add(new RenderedDiff.Section(name, path, diff, error));
+    /** One kustomization to build on both sides. */
+    private record RenderJob(String name, String path, Path beforeRoot, String beforePath, Path afterRoot, String afterPath) { }
+
+    /** Builds every job's two sides in parallel (each build is a separate kustomize process) and diffs them in order. */
+    private void renderAll(List<RenderJob> jobs, List<RenderedDiff.Section> sections, Map<String, String[]> texts) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            List<java.util.concurrent.Future<String[]>> before = new ArrayList<>(), after = new ArrayList<>();
+            for (RenderJob j : jobs) {
+                before.add(pool.submit(() -> build(j.beforeRoot(), j.beforePath())));
+                after.add(pool.submit(() -> build(j.afterRoot(), j.afterPath())));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                RenderJob j = jobs.get(i);
+                String[] b = before.get(i).get(), a = after.get(i).get();
+                texts.put(j.name(), new String[]{b[0], a[0]});
+                String error = b[1] != null ? "before: " + b[1] : a[1] != null ? "after: " + a[1] : null;
+                String diff = UnifiedDiff.of("before/" + (j.beforePath() == null ? "(none)" : j.beforePath()), b[0],
+                        "after/" + (j.afterPath() == null ? "(none)" : j.afterPath()), a[0]);
+                if (!diff.isEmpty() || error != null) sections.add(new RenderedDiff.Section(j.name(), j.path(), diff, error));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while rendering", null, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new RhoaiException(ErrorKind.INTERNAL, "rendering failed: " + e.getCause(), null, e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** {rendered text, error or null}; a missing path renders as empty. */
