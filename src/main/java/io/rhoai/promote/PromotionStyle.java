@@ -1,6 +1,7 @@
 package io.rhoai.promote;
 
 /** How a target environment receives changes (profile {@code spec.gitops.promotion}). */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public enum PromotionStyle {
     /** The target tracks its own branch; promotion merges the source branch's commits into it (the seed's dev → main). */
     BRANCH,
@@ -13,6 +14,7 @@ public enum PromotionStyle {
         return null;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase();
     }

@@ -155,6 +155,20 @@ class PromoteEndToEndTest {
     }
 
     @Test
+    void dryRunRunsTheGateButPushesNothingOpensNothingAndNeverShowsTheToken() throws Exception {
+        application("rhoai-operator", "Healthy", dev.name());
+        Cli.Result r = promote("--dry-run", "-o", "json");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        JsonNode result = Mappers.json().readTree(r.stdout());
+        assertThat(result.path("outcome").asText()).isEqualTo("dry-run");
+        assertThat(result.path("gate").path("status").asText()).isEqualTo("passed");
+        assertThat(result.path("pullRequestBody").asText()).contains("### Commits (2)");
+        assertThat(seed.git.getRepository().getRefDatabase().getRefsByPrefix("refs/remotes/origin/promote/")).isEmpty();
+        assertThat(github.getAllServeEvents()).isEmpty();
+        assertThat(r.all()).doesNotContain(TOKEN);
+    }
+
+    @Test
     void httpsTokenGoesOnlyInTheAuthorizationHeaderAndARefusalNamesItsSource() {
         // a git remote over HTTP on localhost that refuses every request
         github.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"GitHub\"")));

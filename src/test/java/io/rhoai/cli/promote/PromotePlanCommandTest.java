@@ -169,6 +169,35 @@ class PromotePlanCommandTest {
         }
     }
 
+    @Test
+    void externalDiffProgramGetsBeforeAndAfterDirectories() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) && Files.isExecutable(Path.of("/usr/bin/diff")));
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            Cli.Result r = plan(Cli.cli().env("PATH", "/usr/bin").env("RHOAI_EXTERNAL_DIFF", "/usr/bin/diff -ru"), seed);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            assertThat(r.stdout()).contains("=== external diff (/usr/bin/diff -ru)")
+                    .contains("diff/before/rhoai-operator.yaml").contains("+  channel: stable-2.25");
+        }
+    }
+
+    @Test
+    void repoDirIsKeptAndReusedAndAForeignDirectoryIsRefused() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            Path cache = tmp.resolve("cache");
+            assertThat(plan(seed, "--no-render", "--repo-dir", cache.toString()).exitCode()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            try (var kept = org.eclipse.jgit.api.Git.open(cache.toFile())) {
+                assertThat(kept.getRepository().exactRef("refs/remotes/origin/dev").getObjectId()).isEqualTo(seed.remoteBranch("dev"));
+            }
+            assertThat(plan(seed, "--no-render", "--repo-dir", cache.toString()).exitCode()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+            Files.writeString(foreign.resolve("notes.txt"), "mine");
+            Cli.Result r = plan(seed, "--repo-dir", foreign.toString());
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.stderr()).contains("--repo-dir: " + foreign + " is neither empty nor a git repository");
+            assertThat(foreign.resolve("notes.txt")).hasContent("mine");
+        }
+    }
+
     private static List<String> appFiles(JsonNode plan, String app) {
         List<String> files = new ArrayList<>();
         for (JsonNode a : plan.path("applications")) {
