@@ -56,6 +56,9 @@ public final class GitWorkspace implements AutoCloseable {
     /** Opens (or creates) the local copy and fetches every branch of {@code url}. */
     public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Duration timeout, Progress progress) {
         checkTokenTransport(url, auth);
+        // a password or token written into the URL itself must be masked wherever JGit echoes the URL
+        java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("(?i)^https?://[^:@/]+:([^@/]+)@").matcher(url);
+        if (userInfo.find()) io.rhoai.core.secret.Redactor.register(userInfo.group(1));
         Path dir = repoDir;
         boolean temporary = repoDir == null;
         Repository repo = null;
