@@ -37,7 +37,8 @@ public class ArgoApplicationGateTest {
                         "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "openshift-gitops")))
                 .addToAdditionalProperties("status", Map.of(
                         "sync", Map.of("status", sync, "revision", revision,
-                                "comparedTo", Map.of("source", Map.of("repoURL", repo, "targetRevision", "dev"))),
+                                "comparedTo", Map.of("source", Map.of("repoURL", repo, "targetRevision", "dev"),
+                                        "destination", Map.of("server", "https://kubernetes.default.svc", "namespace", "openshift-gitops"))),
                         "health", Map.of("status", health),
                         "reconciledAt", "2026-04-27T10:00:00Z"))
                 .build();
