@@ -170,6 +170,28 @@ class PromotePlanCommandTest {
     }
 
     @Test
+    void aHotfixMergedIntoMainThroughItsOwnPullRequestIsDriftMergeAndAll() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            // the seed's PR #150: branch hotfix-main-acc-prof, merged into main only
+            seed.checkout("main");
+            seed.git.branchCreate().setName("hotfix-main-acc-prof").call();
+            seed.checkout("hotfix-main-acc-prof");
+            seed.write("components/instances/rhoai-instance/base/accelerator-profile.yaml", "kind: AcceleratorProfile\n");
+            var hotfix = seed.commit("re-add accelerator profiles", "rcarrata");
+            seed.checkout("main");
+            var merge = seed.merge("hotfix-main-acc-prof", "Merge pull request #150 from acme/hotfix-main-acc-prof");
+            seed.pushAll();
+
+            Cli.Result r = plan(seed, "--no-render", "-o", "json");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+            List<String> drift = new ArrayList<>();
+            Mappers.json().readTree(r.stdout()).path("drift").forEach(c -> drift.add(c.path("sha").asText()));
+            assertThat(drift).containsExactly(merge.name(), hotfix.name());
+            assertThat(drift).doesNotContain(seed.promotionMerge.name());
+        }
+    }
+
+    @Test
     void externalDiffProgramGetsBeforeAndAfterDirectories() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) && Files.isExecutable(Path.of("/usr/bin/diff")));
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
