@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "back",
-        description = {"Back-merge: bring commits that exist only on the target's branch (hotfixes pushed to main) into the",
-                "source's branch, through the same branch + pull request flow. No gate: those commits already run."},
+@Command(name = "back", mixinStandardHelpOptions = true,
+        description = "Back-merge: bring commits that exist only on the --from cluster's branch (hotfixes pushed to main) into "
+                + "the --to cluster's branch, through the same branch + pull request flow. No gate: those commits already run.",
         footer = {"%nExamples:",
                 "  rhoai promote back --from prod --to dev",
                 "  rhoai promote back --from rhoaibu-cluster-prod --to rhoaibu-cluster-dev --no-pr --dry-run"})

@@ -12,16 +12,17 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 
-@Command(name = "promote",
-        description = {"Promote one cluster's GitOps configuration to another as one reviewed, gated unit:",
-                "check the source cluster's Argo CD Applications are Synced and Healthy at the commit, push a promotion branch",
-                "(a merge of the source branch, or a new pinned targetRevision) and open a GitHub pull request."},
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Promote one cluster's GitOps configuration to another as one reviewed, gated unit: check the source "
+                + "cluster's Argo CD Applications are Synced and Healthy at the commit, push a promotion branch (a merge of the "
+                + "source branch, or a new pinned targetRevision) and open a GitHub pull request.",
         subcommands = {PromotePlanCommand.class, PromoteBackCommand.class},
-        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API), SSH_AUTH_SOCK, KUBECONFIG,",
-                "RHOAI_GITHUB_API_URL (GitHub Enterprise), RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
+        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API), SSH_AUTH_SOCK, KUBECONFIG, "
+                + "RHOAI_GITHUB_API_URL (GitHub Enterprise), RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
                 "%nExamples:",
                 "  rhoai promote plan --from dev --to prod",
-                "  rhoai promote --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod --source-context dev-admin",
+                "  rhoai promote --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod \\",
+                "      --source-context dev-admin",
                 "  rhoai promote --from dev --to prod --dry-run -o json",
                 "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
                 "  rhoai promote back --from prod --to dev",

@@ -9,14 +9,15 @@ import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 
-@Command(name = "plan",
-        description = {"Show what a promotion would bring: commits, drift (target commits the source lacks), files by",
-                "Argo CD Application, and the target overlay rendered before/after (kustomize or kubectl on PATH). Reads git only."},
-        footer = {"%nExit codes (like kubectl diff): 0 nothing to promote, 1 changes pending, 4 blocked (drift or conflict),",
-                "other values >1 are errors.",
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what a promotion would bring: commits, drift (target commits the source lacks), files by "
+                + "Argo CD Application, and the target overlay rendered before/after (kustomize or kubectl on PATH). Reads git only.",
+        footer = {"%nExit codes (like kubectl diff): 0 nothing to promote, 1 changes pending, 4 blocked (drift or conflict), "
+                + "other values >1 are errors.",
                 "%nExamples:",
                 "  rhoai promote plan --from dev --to prod",
                 "  rhoai promote plan --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod -o json",
+                "  rhoai promote plan --from dev --to prod --allow-drift --no-render",
                 "  RHOAI_EXTERNAL_DIFF='diff -ru' rhoai promote plan --from dev --to prod"})
 public class PromotePlanCommand extends BaseCommand {
     @Mixin PromoteOptions options;
