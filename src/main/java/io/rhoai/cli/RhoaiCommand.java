@@ -22,6 +22,7 @@ import java.util.Map;
                 io.rhoai.cli.installconfig.InstallConfigCommand.class,
                 io.rhoai.cli.gpu.GpuCommand.class,
                 io.rhoai.cli.certs.CertsCommand.class,
+                io.rhoai.cli.promote.PromoteCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

@@ -1,0 +1,67 @@
+package io.rhoai.cli.promote;
+
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.output.Output;
+import io.rhoai.promote.PromotionPlan;
+import io.rhoai.promote.PromotionRequest;
+import io.rhoai.promote.PromotionResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = "Promote one cluster's GitOps configuration to another as one reviewed, gated unit: check the source "
+                + "cluster's Argo CD Applications are Synced and Healthy at the commit, push a promotion branch (a merge of the "
+                + "source branch, or a new pinned targetRevision) and open a GitHub pull request.",
+        subcommands = {PromotePlanCommand.class, PromoteBackCommand.class},
+        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API), SSH_AUTH_SOCK, KUBECONFIG, "
+                + "RHOAI_GITHUB_API_URL (GitHub Enterprise), RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
+                "%nExamples:",
+                "  rhoai promote plan --from dev --to prod",
+                "  rhoai promote --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod \\",
+                "      --source-context dev-admin",
+                "  rhoai promote --from dev --to prod --dry-run -o json",
+                "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
+                "  rhoai promote back --from prod --to dev",
+                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 6 git/GitHub failed."})
+public class PromoteCommand extends BaseCommand {
+    @Mixin PromoteOptions options;
+    @Mixin GateOptions gate;
+
+    @Option(names = "--no-pr", description = "Push the promotion branch only; open no pull request.")
+    boolean noPr;
+
+    @Option(names = "--dry-run", description = "Do everything up to the push (plan, gate, promotion commit) and show it; push nothing.")
+    boolean dryRun;
+
+    @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")
+    String githubRepo;
+
+    @Override
+    public Integer call() {
+        Integer usage = options.requireEnvironments(spec.commandLine());
+        if (usage != null) return usage;
+        PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
+        PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress()).promote(request);
+        return finish(output(), spec.commandLine().getErr(), result);
+    }
+
+    static int finish(Output output, PrintWriter err, PromotionResult result) {
+        output.result(result, PromoteText::result);
+        if (result.blocked()) {
+            err.println("error: " + result.message());
+            if (PromotionPlan.DRIFT.equals(result.outcome())) err.println("hint: " + result.plan().backMergeCommand());
+            else if (PromotionResult.GATE_FAILED.equals(result.outcome()))
+                err.println("hint: sync the source's Applications at " + result.promotedSha().substring(0, 7)
+                        + " and wait until Healthy, or pass --skip-gate (recorded in the pull request)");
+            else err.println("hint: resolve the conflict on " + result.plan().sourceRevision() + " (merge "
+                        + result.plan().targetRevision() + " into it), then re-run");
+            err.flush();
+            return ExitCodes.PRECONDITION;
+        }
+        return ExitCodes.OK;
+    }
+}

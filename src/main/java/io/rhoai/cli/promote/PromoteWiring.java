@@ -1,0 +1,77 @@
+package io.rhoai.cli.promote;
+
+import io.rhoai.core.Progress;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Secret;
+import io.rhoai.core.secret.SecretSource;
+import io.rhoai.git.GitAuth;
+import io.rhoai.git.GitWorkspace;
+import io.rhoai.kube.KubeClients;
+import io.rhoai.kube.KubeTarget;
+import io.rhoai.profile.ProfileRepository;
+import io.rhoai.promote.Environment;
+import io.rhoai.promote.Environments;
+import io.rhoai.promote.PromotionRequest;
+import io.rhoai.promote.Promoter;
+import io.rhoai.promote.forge.Forges;
+import io.rhoai.promote.gate.ArgoApplicationGate;
+import io.rhoai.promote.render.KustomizeRenderer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the promote flags into the engine's request and collaborators; shared by plan, promote and back. */
+final class PromoteWiring {
+    private PromoteWiring() { }
+
+    static PromotionRequest request(PromoteOptions o, GateOptions gate, boolean noPr, boolean dryRun,
+                                    PromotionRequest.Direction direction, Map<String, String> env) {
+        Environments envs = new Environments(ProfileRepository.locate(o.profilesDir, env));
+        Environment from = envs.resolve(o.from, "--from");
+        Environment to = envs.resolve(o.to, "--to");
+        if (from.name().equals(to.name())) {
+            throw RhoaiException.invalid("--from and --to are both " + from.name(), "promote between two different clusters");
+        }
+        String profilesFlag = o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir;
+        String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
+        return new PromotionRequest(from, to, direction, o.repoDir, auth(o, env), o.allowDrift, gate != null && gate.skip,
+                noPr, dryRun, !o.noRender, o.timeout, backCmd);
+    }
+
+    static GitAuth auth(PromoteOptions o, Map<String, String> env) {
+        Secret token = new SecretSource(env).find("git token", o.gitTokenFile, "--git-token-file", "GIT_TOKEN");
+        if (o.sshKeyFile != null && !Files.isRegularFile(o.sshKeyFile)) {
+            throw RhoaiException.invalid("--ssh-key-file: " + o.sshKeyFile + " is not a file", "pass the path of a private key");
+        }
+        Path knownHosts = o.knownHosts;
+        if (knownHosts != null && !Files.isRegularFile(knownHosts)) {
+            throw RhoaiException.invalid("--known-hosts: " + knownHosts + " is not a file",
+                    "create it with: ssh-keyscan <git host> > " + knownHosts + " (after checking the fingerprint)");
+        }
+        if (knownHosts == null) {
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            knownHosts = Path.of(home, ".ssh", "known_hosts");
+        }
+        String agent = env.get("SSH_AUTH_SOCK");
+        Path agentSocket = o.sshKeyFile == null && agent != null && !agent.isBlank() ? Path.of(agent) : null;
+        return new GitAuth(token, o.sshKeyFile, knownHosts, agentSocket);
+    }
+
+    static Promoter promoter(PromoteOptions o, GateOptions gate, String githubRepo, PromotionRequest request,
+                             Map<String, String> env, Progress progress) {
+        KustomizeRenderer renderer = KustomizeRenderer.locate(env, o.timeout);
+        String external = env.get("RHOAI_EXTERNAL_DIFF");
+        List<String> externalDiff = external == null || external.isBlank() ? null : Arrays.asList(external.strip().split("\\s+"));
+        ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(
+                () -> KubeClients.connect(new KubeTarget(gate.kubeconfig, gate.context, gate.requestTimeout, env)), gate.namespace);
+        return new Promoter(progress, Clock.systemUTC(),
+                (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), r.timeout(), p),
+                renderer, argo,
+                repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, o.timeout),
+                externalDiff);
+    }
+}

@@ -1,0 +1,276 @@
+package io.rhoai.git;
+
+import io.rhoai.core.ErrorKind;
+import io.rhoai.core.Progress;
+import io.rhoai.core.RhoaiException;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.util.FileUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A local copy of a GitOps repository, reached through JGit. The copy is a bare repository in a temp dir (deleted by
+ * {@link #close()}) or in {@code --repo-dir} (kept and reused). Remote branches are fetched to
+ * {@code refs/remotes/origin/*}; rhoai never touches the working tree or HEAD of a repository it is given.
+ */
+public final class GitWorkspace implements AutoCloseable {
+    public static final String REMOTE_PREFIX = "refs/remotes/origin/";
+
+    private final String url;
+    private final Path dir;
+    private final boolean temporary;
+    private final Repository repo;
+    private final Git git;
+    private final GitAuth auth;
+    private final int timeoutSeconds;
+
+    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Duration timeout) {
+        this.url = url;
+        this.dir = dir;
+        this.temporary = temporary;
+        this.repo = repo;
+        this.git = new Git(repo);
+        this.auth = auth;
+        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+    }
+
+    /** Opens (or creates) the local copy and fetches every branch of {@code url}. */
+    public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Duration timeout, Progress progress) {
+        checkTokenTransport(url, auth);
+        // a password or token written into the URL itself must be masked wherever JGit echoes the URL
+        java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("(?i)^https?://[^:@/]+:([^@/]+)@").matcher(url);
+        if (userInfo.find()) io.rhoai.core.secret.Redactor.register(userInfo.group(1));
+        Path dir = repoDir;
+        boolean temporary = repoDir == null;
+        Repository repo = null;
+        try {
+            if (temporary) {
+                dir = Files.createTempDirectory("rhoai-promote-");
+            }
+            repo = openOrInit(dir);
+            GitWorkspace ws = new GitWorkspace(url, dir, temporary, repo, auth, timeout);
+            repo = null;   // owned by ws now
+            try {
+                ws.fetch(progress);
+                return ws;
+            } catch (RuntimeException e) {
+                ws.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new RhoaiException(ErrorKind.INVALID_INPUT, "cannot prepare the local clone in " + dir + ": " + e.getMessage(),
+                    "check --repo-dir points at a writable directory (or an existing clone of the repo)", e);
+        } finally {
+            if (repo != null) {
+                repo.close();
+                if (temporary) deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static Repository openOrInit(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        boolean bare = Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"));
+        boolean work = Files.isDirectory(dir.resolve(".git"));
+        if (bare || work) {
+            FileRepositoryBuilder b = new FileRepositoryBuilder();
+            if (bare) b.setGitDir(dir.toFile()); else b.setWorkTree(dir.toFile()).setGitDir(dir.resolve(".git").toFile());
+            return b.setMustExist(true).build();
+        }
+        try (Stream list = new Stream(dir)) {
+            if (list.nonEmpty) {
+                throw RhoaiException.invalid("--repo-dir: " + dir + " is neither empty nor a git repository",
+                        "pass an empty directory, an existing clone, or leave --repo-dir out to use a temp dir");
+            }
+        }
+        try {
+            return Git.init().setBare(true).setDirectory(dir.toFile()).call().getRepository();
+        } catch (GitAPIException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Tiny helper so the directory listing is closed. */
+    private static final class Stream implements AutoCloseable {
+        final boolean nonEmpty;
+        private final java.util.stream.Stream<Path> s;
+
+        Stream(Path dir) throws IOException {
+            s = Files.list(dir);
+            nonEmpty = s.findAny().isPresent();
+        }
+
+        @Override public void close() { s.close(); }
+    }
+
+    private static void checkTokenTransport(String url, GitAuth auth) {
+        if (auth.token() != null && RepoUrls.kind(url) == RepoUrls.Kind.HTTP) {
+            String host = RepoUrls.host(url);
+            boolean loopback = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+            if (!loopback) {
+                throw RhoaiException.invalid("refusing to send the git token over plain http to " + host,
+                        "use the https:// URL of the repository in the profile's spec.gitops.repoURL");
+            }
+        }
+    }
+
+    public void fetch(Progress progress) {
+        progress.step("Fetching " + RepoUrls.display(url));
+        try {
+            git.fetch().setRemote(url)
+                    .setRefSpecs(new RefSpec("+refs/heads/*:" + REMOTE_PREFIX + "*"))
+                    .setRemoveDeletedRefs(true)
+                    .setTimeout(timeoutSeconds)
+                    .setTransportConfigCallback(transport())
+                    .call();
+        } catch (GitAPIException e) {
+            throw GitErrors.translate(e, "fetch", url, auth);
+        } catch (RuntimeException e) {
+            throw GitErrors.translate(e, "fetch", url, auth);
+        }
+    }
+
+    /** The commit a remote branch points at, or null when the branch does not exist. */
+    public ObjectId remoteBranch(String branch) {
+        try {
+            Ref ref = repo.exactRef(REMOTE_PREFIX + branch);
+            return ref == null ? null : ref.getObjectId();
+        } catch (IOException e) {
+            throw internal(e);
+        }
+    }
+
+    /** A branch name or a (short) SHA, resolved to a commit id; null when unknown. */
+    public ObjectId resolve(String revision) {
+        ObjectId branch = remoteBranch(revision);
+        if (branch != null) return branch;
+        if (!revision.matches("[0-9a-fA-F]{7,40}")) return null;
+        try {
+            ObjectId id = repo.resolve(revision + "^{commit}");
+            return id;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Points the local branch {@code refs/heads/<branch>} at {@code commit} (for pushing it). */
+    public void setLocalBranch(String branch, ObjectId commit) {
+        try {
+            RefUpdate u = repo.updateRef("refs/heads/" + branch);
+            u.setNewObjectId(commit);
+            u.setForceUpdate(true);
+            RefUpdate.Result r = u.update();
+            if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FORCED && r != RefUpdate.Result.NO_CHANGE
+                    && r != RefUpdate.Result.FAST_FORWARD) {
+                throw new RhoaiException(ErrorKind.INTERNAL, "cannot set local branch " + branch + ": " + r);
+            }
+        } catch (IOException e) {
+            throw internal(e);
+        }
+    }
+
+    /** Pushes the local branch to the remote branch of the same name; never forces. */
+    public void push(String branch, Progress progress) {
+        progress.step("Pushing " + branch + " to " + RepoUrls.display(url));
+        try {
+            Iterable<PushResult> results = git.push().setRemote(url)
+                    .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
+                    .setTimeout(timeoutSeconds)
+                    .setTransportConfigCallback(transport())
+                    .call();
+            for (PushResult result : results) {
+                for (RemoteRefUpdate u : result.getRemoteUpdates()) {
+                    switch (u.getStatus()) {
+                        case OK, UP_TO_DATE -> { }
+                        case REJECTED_NONFASTFORWARD -> throw RhoaiException.precondition(
+                                "push of " + branch + " was rejected: the remote branch has other commits",
+                                "delete the remote branch " + branch + " or look at what was pushed to it, then re-run");
+                        default -> throw RhoaiException.remote("push of " + branch + " was refused by "
+                                + RepoUrls.display(url) + ": " + u.getStatus().name().toLowerCase(Locale.ROOT)
+                                + (u.getMessage() == null ? "" : " (" + u.getMessage() + ")"),
+                                "check the credentials have write access to the repository and that branch protection allows "
+                                        + "creating " + branch, null);
+                    }
+                }
+            }
+        } catch (GitAPIException e) {
+            throw GitErrors.translate(e, "push", url, auth);
+        } catch (RuntimeException e) {
+            if (e instanceof RhoaiException) throw e;
+            throw GitErrors.translate(e, "push", url, auth);
+        }
+    }
+
+    private TransportConfigCallback transport() {
+        return (Transport t) -> {
+            if (t instanceof SshTransport ssh) {
+                ssh.setSshSessionFactory(new StrictJschSessionFactory(auth.knownHosts(), auth.sshKeyFile(), auth.agentSocket()));
+            } else if (auth.token() != null) {
+                // GitHub, GitLab and Gitea accept any user name with a token as the password
+                t.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", auth.token().reveal()));
+            }
+        };
+    }
+
+    public Repository repository() {
+        return repo;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Who commits: git config user.name/email when set, else rhoai. */
+    public PersonIdent committer() {
+        var cfg = repo.getConfig();
+        String name = cfg.getString("user", null, "name");
+        String email = cfg.getString("user", null, "email");
+        return new PersonIdent(name == null ? "rhoai" : name, email == null ? "rhoai@localhost" : email);
+    }
+
+    @Override
+    public void close() {
+        git.close();
+        repo.close();
+        if (temporary) deleteQuietly(dir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.RETRY | FileUtils.IGNORE_ERRORS);
+        } catch (IOException ignored) {
+            // a leftover temp dir is not worth failing the run for
+        }
+    }
+
+    private static RhoaiException internal(IOException e) {
+        return new RhoaiException(ErrorKind.INTERNAL, "local git repository: " + e.getMessage(), null, e);
+    }
+
+    static boolean isTransport(Throwable e) {
+        return e instanceof TransportException || e instanceof org.eclipse.jgit.errors.TransportException;
+    }
+}

@@ -1,0 +1,58 @@
+package io.rhoai.promote;
+
+import io.rhoai.core.RhoaiException;
+import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileRepository;
+
+import java.util.List;
+
+/**
+ * Environments come from cluster profiles ({@code spec.gitops}). A name may be the profile's full name or a unique
+ * suffix after a dash: {@code dev} finds {@code rhoaibu-cluster-dev} when no other profile ends in {@code -dev}.
+ */
+public final class Environments {
+    private final ProfileRepository profiles;
+
+    public Environments(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    public Environment resolve(String nameOrAlias, String flag) {
+        if (nameOrAlias == null || nameOrAlias.isBlank()) {
+            throw RhoaiException.invalid(flag + " is required", "pass a cluster profile name, e.g. " + flag + " rhoaibu-cluster-dev");
+        }
+        List<String> names = profiles.names();
+        String name = nameOrAlias;
+        if (!names.contains(nameOrAlias)) {
+            List<String> matches = names.stream().filter(n -> n.endsWith("-" + nameOrAlias)).toList();
+            if (matches.size() == 1) {
+                name = matches.get(0);
+            } else if (matches.size() > 1) {
+                throw RhoaiException.invalid(flag + ": '" + nameOrAlias + "' matches several profiles: " + String.join(", ", matches),
+                        "pass the full profile name");
+            } else {
+                throw RhoaiException.invalid(flag + ": no profile '" + nameOrAlias + "' in " + profiles.source(),
+                        "pass one of: " + String.join(", ", names) + " (or --profiles-dir)");
+            }
+        }
+        ClusterProfile p = profiles.load(name).profile();
+        ClusterProfile.GitOps g = p.spec().gitops();
+        String file = name + ".yaml";
+        if (g == null) {
+            throw RhoaiException.invalid(file + ": spec.gitops is missing", "add spec.gitops {repoURL, revision, overlayPath} (docs/promote.md)");
+        }
+        require(file, "spec.gitops.repoURL", g.repoURL(), "the GitOps repository URL");
+        require(file, "spec.gitops.revision", g.revision(), "the branch this cluster's Argo CD tracks, e.g. main");
+        require(file, "spec.gitops.overlayPath", g.overlayPath(), "the cluster overlay, e.g. clusters/overlays/" + name);
+        PromotionStyle style = PromotionStyle.parse(g.promotion());
+        if (style == null) {
+            throw RhoaiException.invalid(file + ": spec.gitops.promotion: '" + g.promotion() + "' is not branch or pinned",
+                    "set promotion: branch (merge the source branch) or pinned (pin the overlay to a SHA)");
+        }
+        return new Environment(name, g.repoURL(), g.revision(), g.overlayPath().replaceAll("^/+|/+$", ""), style);
+    }
+
+    private static void require(String file, String field, String value, String what) {
+        if (value == null || value.isBlank()) throw RhoaiException.invalid(file + ": " + field + " is missing", "set it to " + what);
+    }
+}
