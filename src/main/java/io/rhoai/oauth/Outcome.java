@@ -1,0 +1,24 @@
+package io.rhoai.oauth;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a write did to one object, as kubectl reports it. */
+public enum Outcome {
+    CREATED, CONFIGURED, UNCHANGED, DELETED, ABSENT,
+    /** --dry-run: the write that would have been sent. */
+    WOULD_CREATE, WOULD_CONFIGURE, WOULD_DELETE;
+
+    @JsonValue
+    public String label() {
+        return name().toLowerCase().replace('_', '-');
+    }
+
+    public boolean changed() {
+        return this == CREATED || this == CONFIGURED || this == DELETED;
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}
