@@ -20,17 +20,17 @@ public final class AuthOperator {
                         String message) {
         static final State ABSENT = new State(false, null, null, null, null, null);
 
-        public boolean isAvailable() {
+        public boolean availableTrue() {
             return "True".equals(available);
         }
 
-        public boolean isProgressing() {
+        public boolean progressingTrue() {
             return "True".equals(progressing);
         }
 
         /** Settled: Available, not Progressing, not Degraded. */
         public boolean settled() {
-            return isAvailable() && "False".equals(progressing) && !"True".equals(degraded);
+            return availableTrue() && "False".equals(progressing) && !"True".equals(degraded);
         }
 
         public String describe() {

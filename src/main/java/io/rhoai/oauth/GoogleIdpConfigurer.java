@@ -194,7 +194,7 @@ public final class GoogleIdpConfigurer {
                 () -> AuthOperator.read(kube),
                 s -> {
                     if (s == null || !s.present()) return false;
-                    if (s.isProgressing() || !Objects.equals(s.progressingSince(), before.progressingSince())) started[0] = true;
+                    if (s.progressingTrue() || !Objects.equals(s.progressingSince(), before.progressingSince())) started[0] = true;
                     return started[0] && s.settled();
                 },
                 s -> (s == null ? "nothing read" : s.describe()) + (started[0] ? "" : "; the rollout has not started yet"));

@@ -53,7 +53,7 @@ public final class KubeadminRemover {
                     "configure one first (rhoai oauth google --cluster <profile> --wait), sign in with it, then re-run");
         }
         AuthOperator.State auth = AuthOperator.read(kube);
-        if (!auth.isAvailable()) {
+        if (!auth.availableTrue()) {
             refuse(checks, "identity-provider", "ClusterOperator authentication is not Available (" + auth.describe()
                             + "), so nobody can sign in through " + String.join(", ", providers),
                     "wait until it is Available (oc get clusteroperator authentication), then re-run");
