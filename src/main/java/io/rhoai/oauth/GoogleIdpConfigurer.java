@@ -31,6 +31,8 @@ public final class GoogleIdpConfigurer {
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
     private static final Pattern PROVIDER_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
 
+    static final String MISSING_CLIENT_ID = "<missing: spec.oauth.google.clientID or --client-id>";
+
     private final KubeJson kube;
     private final ObjectWriter writer;
     private final Progress progress;
@@ -49,7 +51,8 @@ public final class GoogleIdpConfigurer {
         String secretName = in.secretName() == null ? GoogleIdpRequest.DEFAULT_SECRET_NAME : in.secretName();
         String mapping = in.mappingMethod() == null ? GoogleIdpRequest.DEFAULT_MAPPING_METHOD : in.mappingMethod();
         String hostedDomain = in.hostedDomain() == null || in.hostedDomain().isBlank() ? null : in.hostedDomain().strip();
-        ObjectNode provider = IdentityProviders.google(in.providerName(), mapping, in.clientId(), secretName, hostedDomain);
+        String clientId = in.clientId() == null || in.clientId().isBlank() ? MISSING_CLIENT_ID : in.clientId().strip();
+        ObjectNode provider = IdentityProviders.google(in.providerName(), mapping, clientId, secretName, hostedDomain);
 
         String[] redirect = redirectUri(in, warnings);
         AuthOperator.State before = in.waitForRollout() && !in.dryRun() ? AuthOperator.read(kube) : null;
@@ -77,7 +80,8 @@ public final class GoogleIdpConfigurer {
         GoogleIdpResult.Rollout rollout = rollout(in, before, oauth, secretOutcome);
         return new GoogleIdpResult(in.dryRun(), in.providerName(), providerAction, oauth.outcome(),
                 new GoogleIdpResult.SecretRef(CONFIG_NAMESPACE, secretName, SECRET_KEY, secretOutcome,
-                        in.clientSecret() == null ? "existing Secret" : in.clientSecret().origin()),
+                        in.clientSecret() != null ? in.clientSecret().origin()
+                                : secretOutcome == Outcome.WOULD_CREATE ? "not given yet" : "existing Secret"),
                 redirect[0], redirect[1], hostedDomain, mapping, provider, rollout, List.copyOf(warnings));
     }
 
@@ -88,14 +92,17 @@ public final class GoogleIdpConfigurer {
                     "set spec.oauth.google.providerName in the profile or pass --provider-name, e.g. RedHat-Google-Auth");
         }
         if (in.clientId() == null || in.clientId().isBlank()) {
-            throw RhoaiException.invalid("spec.oauth.google.clientID is missing",
-                    "set it in the profile or pass --client-id (the ID of the Google OAuth client, ...apps.googleusercontent.com)");
-        }
-        if (in.clientId().contains(" ") || in.clientId().contains("/")) {
+            if (!in.dryRun()) {
+                throw RhoaiException.invalid("spec.oauth.google.clientID is missing",
+                        "set it in the profile or pass --client-id (the ID of the Google OAuth client, ...apps.googleusercontent.com)");
+            }
+            // a dry run before the Google client exists is how people learn the redirect URI to give it
+            warn(warnings, "spec.oauth.google.clientID is missing: fine for this dry run, required for the real run (--client-id)");
+        } else if (in.clientId().contains(" ") || in.clientId().contains("/")) {
             throw RhoaiException.invalid("--client-id: '" + in.clientId() + "' is not a Google OAuth client ID",
                     "copy the Client ID from Google Cloud console → APIs & Services → Credentials");
         }
-        if (!in.clientId().endsWith(".apps.googleusercontent.com")) {
+        if (in.clientId() != null && !in.clientId().isBlank() && !in.clientId().endsWith(".apps.googleusercontent.com")) {
             warn(warnings, "client ID '" + in.clientId() + "' does not end in .apps.googleusercontent.com; check it is the Client ID, not the project ID");
         }
         if (in.mappingMethod() != null && !MAPPING_METHODS.contains(in.mappingMethod())) {
@@ -143,6 +150,12 @@ public final class GoogleIdpConfigurer {
         if (in.clientSecret() == null) {
             Optional<ObjectNode> existing = kube.get(path);
             if (existing.isEmpty() || existing.get().path("data").path(SECRET_KEY).asText("").isEmpty()) {
+                if (in.dryRun()) {
+                    warn(warnings, "the Google client secret is not given and Secret " + CONFIG_NAMESPACE + "/" + name
+                            + " does not hold one: fine for this dry run, required for the real run"
+                            + " (--client-secret-file, RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET)");
+                    return Outcome.WOULD_CREATE;
+                }
                 throw RhoaiException.invalid("the Google client secret is missing and Secret " + CONFIG_NAMESPACE + "/" + name
                                 + " does not hold one",
                         "pass --client-secret-file <file> or set RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET");

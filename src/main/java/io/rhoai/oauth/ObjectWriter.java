@@ -48,6 +48,7 @@ final class ObjectWriter {
                 }
                 ObjectNode meta = child(wanted, "metadata");
                 meta.put("resourceVersion", current.get().path("metadata").path("resourceVersion").asText());
+                meta.remove("managedFields");   // the server keeps and updates them; sending them back would overwrite them
                 return new Write(Outcome.CONFIGURED, kube.replace(item, wanted));
             } catch (KubeJson.ConflictException e) {
                 if (attempt >= MAX_ATTEMPTS) {

@@ -1,8 +1,10 @@
 package io.rhoai.oauth;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What a write did to one object, as kubectl reports it. */
+@RegisterForReflection
 public enum Outcome {
     CREATED, CONFIGURED, UNCHANGED, DELETED, ABSENT,
     /** --dry-run: the write that would have been sent. */

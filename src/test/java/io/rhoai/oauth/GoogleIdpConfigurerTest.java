@@ -6,7 +6,8 @@ import io.rhoai.cli.ExitCodes;
 import io.rhoai.testing.Cli;
 import io.rhoai.testing.SchemaValidator;
 import io.rhoai.testing.SharedSchemas;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,20 +28,25 @@ class GoogleIdpConfigurerTest {
     static final String SECRET_PATH = "/api/v1/namespaces/openshift-config/secrets/google-client-secret";
 
     @TempDir Path tmp;
-    OpenShiftMock mock;
+    static OpenShiftMock mock;
     Path kubeconfig, profiles, secretFile;
+
+    @BeforeAll
+    static void startServer() {
+        mock = new OpenShiftMock();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mock.close();
+    }
 
     @BeforeEach
     void start() throws Exception {
-        mock = new OpenShiftMock();
+        mock.reset();
         kubeconfig = mock.kubeconfig(tmp);
         profiles = OAuthFixtures.profile(tmp.resolve("profiles"), "test-dev", "redhat.com");
         secretFile = OAuthFixtures.secretFile(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        mock.close();
     }
 
     private Cli.Result google(String... extra) {
@@ -269,6 +275,26 @@ class GoogleIdpConfigurerTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.stderr()).contains("client secret is missing").contains("RHOAI_GOOGLE_CLIENT_SECRET_FILE").contains("--client-secret-file");
         assertThat(mock.writes).isEmpty();
+    }
+
+    @Test
+    void aDryRunBeforeTheGoogleClientExistsStillPrintsTheRedirectUri() throws Exception {
+        OAuthFixtures.seedOAuth(mock);
+        java.nio.file.Files.writeString(profiles.resolve("test-dev.yaml"),
+                java.nio.file.Files.readString(profiles.resolve("test-dev.yaml")).replaceAll("(?m)^\\s*clientID: .*\\R", ""));
+        mock.writes.clear();
+
+        Cli.Result r = google("--dry-run");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("https://oauth-openshift.apps.dev.example.com/oauth2callback/RedHat-Google-Auth")
+                .contains("(from not given yet): would-create");
+        assertThat(r.stderr()).contains("clientID is missing: fine for this dry run").contains("client secret is not given");
+        assertThat(mock.writes).isEmpty();
+
+        Cli.Result real = google();
+        assertThat(real.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(real.stderr()).contains("error: spec.oauth.google.clientID is missing");
     }
 
     @Test

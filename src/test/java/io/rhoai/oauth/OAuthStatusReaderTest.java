@@ -2,7 +2,8 @@ package io.rhoai.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rhoai.testing.Cli;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,18 +14,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OAuthStatusReaderTest {
     @TempDir Path tmp;
-    OpenShiftMock mock;
+    static OpenShiftMock mock;
     Path kubeconfig;
+
+    @BeforeAll
+    static void startServer() {
+        mock = new OpenShiftMock();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mock.close();
+    }
 
     @BeforeEach
     void start() throws Exception {
-        mock = new OpenShiftMock();
+        mock.reset();
         kubeconfig = mock.kubeconfig(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        mock.close();
     }
 
     @Test

@@ -250,6 +250,16 @@ final class OpenShiftMock implements AutoCloseable {
         return get("/api/v1/namespaces/kube-system/secrets/kubeadmin") != null;
     }
 
+    /** Back to an empty cluster, for the next test (starting a server per test costs more than the tests). */
+    void reset() {
+        crud.reset();
+        clusterAdmins.clear();
+        writes.clear();
+        reviews.clear();
+        beforeNextOAuthWrite.set(null);
+        rejectSecretsEchoingTheirValue = false;
+    }
+
     @Override
     public void close() {
         client.close();
