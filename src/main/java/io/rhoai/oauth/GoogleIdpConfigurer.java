@@ -57,7 +57,7 @@ public final class GoogleIdpConfigurer {
         String[] redirect = redirectUri(in, warnings);
         AuthOperator.State before = in.waitForRollout() && !in.dryRun() ? AuthOperator.read(kube) : null;
 
-        progress.step((in.dryRun() ? "Planning" : "Writing") + " Secret " + CONFIG_NAMESPACE + "/" + secretName);
+        progress.step((in.dryRun() ? "Planning" : "Reconciling") + " Secret " + CONFIG_NAMESPACE + "/" + secretName);
         Outcome secretOutcome = writeSecret(in, secretName, warnings);
         progress.step((in.dryRun() ? "Planning" : "Merging") + " identity provider " + in.providerName() + " into OAuth/cluster");
         AtomicReference<IdentityProviders.Action> action = new AtomicReference<>();

@@ -65,6 +65,16 @@ class OAuthStatusReaderTest {
     }
 
     @Test
+    void everyOAuthCommandHasHelpWithExamples() {
+        for (String sub : new String[] {"google", "grant-admin", "remove-kubeadmin", "status"}) {
+            Cli.Result r = Cli.cli().run("oauth", sub, "--help");
+            assertThat(r.exitCode()).as(sub).isZero();
+            assertThat(r.stdout()).as(sub).contains("Usage: rhoai oauth " + sub).contains("Examples:");
+        }
+        assertThat(Cli.cli().run("oauth", "--help").stdout()).contains("remove-kubeadmin").contains("docs/oauth.md");
+    }
+
+    @Test
     void aFreshClusterHasNoProvidersAndKubeadminGone() {
         Cli.Result text = Cli.cli().run("oauth", "status", "--kubeconfig", kubeconfig.toString());
         assertThat(text.exitCode()).isZero();

@@ -1,6 +1,7 @@
 package io.rhoai.cli.oauth;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Spec;
                 "  rhoai oauth status -o json",
                 "%nThe whole flow, fresh cluster to Google sign-in without kubeadmin: docs/oauth.md"})
 public class OAuthCommand implements Runnable {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec CommandSpec spec;
 
     @Override

@@ -32,6 +32,9 @@ import java.time.Duration;
                 "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=/run/secrets/google rhoai oauth google -c rhoaibu-cluster-prod --dry-run",
                 "  rhoai oauth google -c rhoaibu-cluster-dev --client-id 1234-abc.apps.googleusercontent.com -o json"})
 public class OAuthGoogleCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     static final String SECRET_ENV = "RHOAI_GOOGLE_CLIENT_SECRET";
 
     @Mixin ProfileOptions profile;

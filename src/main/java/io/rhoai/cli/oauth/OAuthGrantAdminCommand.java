@@ -27,6 +27,9 @@ import java.util.List;
                 "  rhoai oauth grant-admin --group rhoai-admins --create-group --member jane@redhat.com --member joe@redhat.com",
                 "  rhoai oauth grant-admin --cluster rhoaibu-cluster-dev --dry-run"})
 public class OAuthGrantAdminCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Mixin KubeOptions kube;
 
     @Option(names = "--user", paramLabel = "NAME", description = "User to grant (as OpenShift names it; for Google with mapping claim, the e-mail). Repeatable.")

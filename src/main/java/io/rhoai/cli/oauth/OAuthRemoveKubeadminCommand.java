@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "remove-kubeadmin",
-        description = {"Delete Secret kube-system/kubeadmin, which cannot be undone, only when it cannot lock you out:",
+        description = {"Delete Secret kube-system/kubeadmin (irreversible) only after proving that cannot lock you out.",
+                "It refuses unless:",
                 "(a) an identity provider is configured and the authentication operator is Available;",
                 "(b) a user who signed in through it is allowed * on * cluster-wide (asked with a SubjectAccessReview);",
                 "(c) --confirm is given. Otherwise it refuses (exit 4), naming the failed check and the fix."},
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
                 "  rhoai oauth remove-kubeadmin --confirm",
                 "  rhoai oauth remove-kubeadmin --confirm -o json"})
 public class OAuthRemoveKubeadminCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Mixin KubeOptions kube;
 
     @Option(names = "--confirm", description = "Yes, delete kubeadmin once every check passes. It cannot be brought back.")

@@ -10,12 +10,16 @@ import io.rhoai.oauth.KubeJson;
 import io.rhoai.oauth.OAuthStatus;
 import io.rhoai.oauth.OAuthStatusReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "status",
         description = "Show the identity providers (type, Secret and whether it exists), the cluster-admin bindings and whether kubeadmin still exists.",
         footer = {"%nExamples:", "  rhoai oauth status", "  rhoai oauth status -o json --context admin"})
 public class OAuthStatusCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Mixin KubeOptions kube;
 
     @Override
