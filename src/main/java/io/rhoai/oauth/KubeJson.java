@@ -145,7 +145,8 @@ public final class KubeJson {
             throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted during " + method + " " + path, null, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw RhoaiException.remote("Kubernetes API " + method + " " + path + " failed: " + cause,
+            String why = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw RhoaiException.remote("Kubernetes API " + method + " " + path + " failed: " + why,
                     "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)", e);
         }
     }

@@ -69,10 +69,11 @@ public final class KubeadminRemover {
                             + " (rhoai oauth grant-admin --user <name>), then re-run");
         }
         List<String> admins = new ArrayList<>();
+        List<ObjectNode> allGroups = kube.list(GROUPS);
         int reviewed = 0;
         for (String user : candidates) {
             if (reviewed++ >= MAX_REVIEWS) break;
-            if (allowedEverything(user)) admins.add(user);
+            if (allowedEverything(user, allGroups)) admins.add(user);
         }
         if (admins.isEmpty()) {
             String first = candidates.iterator().next();
@@ -120,7 +121,7 @@ public final class KubeadminRemover {
         return result;
     }
 
-    private boolean allowedEverything(String user) {
+    private boolean allowedEverything(String user, List<ObjectNode> allGroups) {
         ObjectNode review = JsonNodeFactory.instance.objectNode();
         review.put("apiVersion", "authorization.k8s.io/v1");
         review.put("kind", "SubjectAccessReview");
@@ -128,7 +129,7 @@ public final class KubeadminRemover {
         spec.put("user", user);
         // the groups a token of this user carries: its OpenShift Groups plus the ones every OAuth login gets
         var groups = spec.putArray("groups");
-        for (ObjectNode g : kube.list(GROUPS)) {
+        for (ObjectNode g : allGroups) {
             for (JsonNode u : g.path("users")) {
                 if (user.equals(u.asText())) groups.add(g.path("metadata").path("name").asText());
             }

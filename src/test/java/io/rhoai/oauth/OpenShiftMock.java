@@ -55,6 +55,8 @@ final class OpenShiftMock implements AutoCloseable {
     /** Users or groups the fake authorizer allows * on *. */
     final Set<String> clusterAdmins = ConcurrentHashMap.newKeySet();
     final List<String> writes = new CopyOnWriteArrayList<>();
+    /** Every request, reads included, for the benchmark. */
+    final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
     /** Runs once, inside the server, before the next PUT of OAuth/cluster; gets the stored object, returns it changed. */
     final AtomicReference<UnaryOperator<ObjectNode>> beforeNextOAuthWrite = new AtomicReference<>();
@@ -78,6 +80,7 @@ final class OpenShiftMock implements AutoCloseable {
     }
 
     private MockResponse handle(RecordedRequest request) {
+        requests.incrementAndGet();
         String path = request.getPath();
         String method = request.getMethod();
         if ("POST".equals(method) && path.startsWith(SAR)) return review(request.getUtf8Body());
@@ -256,6 +259,7 @@ final class OpenShiftMock implements AutoCloseable {
         clusterAdmins.clear();
         writes.clear();
         reviews.clear();
+        requests.set(0);
         beforeNextOAuthWrite.set(null);
         rejectSecretsEchoingTheirValue = false;
     }
