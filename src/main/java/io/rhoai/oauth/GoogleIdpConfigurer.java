@@ -54,9 +54,10 @@ public final class GoogleIdpConfigurer {
         String clientId = in.clientId() == null || in.clientId().isBlank() ? MISSING_CLIENT_ID : in.clientId().strip();
         ObjectNode provider = IdentityProviders.google(in.providerName(), mapping, clientId, secretName, hostedDomain);
 
-        String[] redirect = redirectUri(in, warnings);
+        Redirect redirect = redirectUri(in, warnings);
         AuthOperator.State before = in.waitForRollout() && !in.dryRun() ? AuthOperator.read(kube) : null;
 
+        // the Secret first: a provider naming a Secret that does not exist yet would degrade the authentication operator
         progress.step((in.dryRun() ? "Planning" : "Reconciling") + " Secret " + CONFIG_NAMESPACE + "/" + secretName);
         Outcome secretOutcome = writeSecret(in, secretName, warnings);
         progress.step((in.dryRun() ? "Planning" : "Merging") + " identity provider " + in.providerName() + " into OAuth/cluster");
@@ -73,8 +74,8 @@ public final class GoogleIdpConfigurer {
             case UNCHANGED -> "unchanged";
         };
         progress.done("identity provider " + in.providerName() + ": " + providerAction + "; Secret " + secretName + ": " + secretOutcome);
-        if (redirect[0] != null) {
-            progress.info("register this redirect URI on the Google OAuth client (Web application): " + redirect[0]);
+        if (redirect.uri() != null) {
+            progress.info("register this redirect URI on the Google OAuth client (Web application): " + redirect.uri());
         }
 
         GoogleIdpResult.Rollout rollout = rollout(in, before, oauth, secretOutcome);
@@ -82,7 +83,7 @@ public final class GoogleIdpConfigurer {
                 new GoogleIdpResult.SecretRef(CONFIG_NAMESPACE, secretName, SECRET_KEY, secretOutcome,
                         in.clientSecret() != null ? in.clientSecret().origin()
                                 : secretOutcome == Outcome.WOULD_CREATE ? "not given yet" : "existing Secret"),
-                redirect[0], redirect[1], hostedDomain, mapping, provider, rollout, List.copyOf(warnings));
+                redirect.uri(), redirect.source(), hostedDomain, mapping, provider, rollout, List.copyOf(warnings));
     }
 
     private void validate(GoogleIdpRequest in, List<String> warnings) {
@@ -125,8 +126,10 @@ public final class GoogleIdpConfigurer {
         }
     }
 
-    /** @return {uri, source}; source "route" when read from the cluster, "profile" otherwise */
-    private String[] redirectUri(GoogleIdpRequest in, List<String> warnings) {
+    /** @param source "route" when read from the cluster, "profile" when built from spec.cluster */
+    private record Redirect(String uri, String source) { }
+
+    private Redirect redirectUri(GoogleIdpRequest in, List<String> warnings) {
         String fromProfile = in.clusterName() != null && in.baseDomain() != null
                 ? "oauth-openshift.apps." + in.clusterName() + "." + in.baseDomain() : null;
         String host = kube.get(ROUTE_PATH).map(r -> r.path("spec").path("host").asText(null)).orElse(null);
@@ -135,13 +138,13 @@ public final class GoogleIdpConfigurer {
                 warn(warnings, "the cluster's OAuth route is " + host + " but the profile implies " + fromProfile
                         + "; check --kubeconfig/--context point at the cluster of this profile");
             }
-            return new String[] {"https://" + host + "/oauth2callback/" + in.providerName(), "route"};
+            return new Redirect("https://" + host + "/oauth2callback/" + in.providerName(), "route");
         }
         if (fromProfile != null) {
-            return new String[] {"https://" + fromProfile + "/oauth2callback/" + in.providerName(), "profile"};
+            return new Redirect("https://" + fromProfile + "/oauth2callback/" + in.providerName(), "profile");
         }
         warn(warnings, "cannot tell the redirect URI: no route openshift-authentication/oauth-openshift and no spec.cluster in the profile");
-        return new String[] {null, null};
+        return new Redirect(null, null);
     }
 
     private Outcome writeSecret(GoogleIdpRequest in, String name, List<String> warnings) {

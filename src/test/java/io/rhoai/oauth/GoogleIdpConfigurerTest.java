@@ -165,6 +165,19 @@ class GoogleIdpConfigurerTest {
     }
 
     @Test
+    void conflictsThatNeverStopEndInARemoteErrorNotALostUpdate() {
+        OAuthFixtures.seedOAuth(mock);
+        mock.oauthWritesToSpoil.set(100);
+
+        Cli.Result r = google("--client-secret-file", secretFile.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(r.stderr()).contains("/apis/config.openshift.io/v1/oauths/cluster kept changing while rhoai tried to update it (5 conflicts in a row)");
+        assertThat(mock.writes.stream().filter(w -> w.equals("PUT " + OpenShiftMock.OAUTH))).hasSize(ObjectWriter.MAX_ATTEMPTS);
+        assertThat(providers()).hasSize(2);   // nothing of rhoai's got in, nothing of theirs got lost
+    }
+
+    @Test
     void writtenOAuthObjectValidatesAgainstTheOpenShiftCrd() {
         Path crd = SharedSchemas.require("openshift/api/0000_10_config-operator_01_oauths.crd.yaml");
         OAuthFixtures.seedOAuth(mock);

@@ -61,6 +61,8 @@ final class OpenShiftMock implements AutoCloseable {
     /** Runs once, inside the server, before the next PUT of OAuth/cluster; gets the stored object, returns it changed. */
     final AtomicReference<UnaryOperator<ObjectNode>> beforeNextOAuthWrite = new AtomicReference<>();
 
+    /** How many of the next OAuth/cluster writes meet a concurrent change (and so a 409). */
+    final java.util.concurrent.atomic.AtomicInteger oauthWritesToSpoil = new java.util.concurrent.atomic.AtomicInteger();
     /** Refuse Secret writes with a 422 that echoes the submitted value back, as admission errors can. */
     volatile boolean rejectSecretsEchoingTheirValue;
 
@@ -93,6 +95,12 @@ final class OpenShiftMock implements AutoCloseable {
         }
         if ("PUT".equals(method) && path.startsWith(OAUTH)) {
             UnaryOperator<ObjectNode> change = beforeNextOAuthWrite.getAndSet(null);
+            if (change == null && oauthWritesToSpoil.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                change = stored -> {
+                    ObjectWriter.child(ObjectWriter.child(stored, "metadata"), "annotations").put("touched", String.valueOf(System.nanoTime()));
+                    return stored;
+                };
+            }
             if (change != null) {
                 ObjectNode stored = json(body(crud.dispatch(request(HttpMethod.GET, OAUTH, null))));
                 crud.dispatch(request(HttpMethod.PUT, OAUTH, change.apply(stored).toString()));
@@ -262,6 +270,7 @@ final class OpenShiftMock implements AutoCloseable {
         requests.set(0);
         beforeNextOAuthWrite.set(null);
         rejectSecretsEchoingTheirValue = false;
+        oauthWritesToSpoil.set(0);
     }
 
     @Override
