@@ -63,6 +63,7 @@ class AdminGranterTest {
         assertThat(crb.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText()).isEqualTo("rhoai");
         assertThat(crb.path("subjects").get(0).path("apiGroup").asText()).isEqualTo("rbac.authorization.k8s.io");
         assertThat(subjects()).containsExactly("User:jane@redhat.com");
+        assertThat(mock.writeQueries).containsExactly("POST /apis/rbac.authorization.k8s.io/v1/clusterrolebindings?fieldManager=rhoai");
         assertThat(r.stdout()).contains("clusterrolebinding/rhoai-cluster-admins → cluster-admin created (added User:jane@redhat.com)");
     }
 

@@ -73,6 +73,8 @@ class GoogleIdpConfigurerTest {
         OAuthFixtures.seedOAuth(mock);
         JsonNode before = providers();
         String htpasswd = before.get(0).toString(), github = before.get(1).toString();
+        mock.writes.clear();
+        mock.writeQueries.clear();
 
         Cli.Result r = google("--client-secret-file", secretFile.toString());
 
@@ -93,7 +95,9 @@ class GoogleIdpConfigurerTest {
         ObjectNode secret = mock.get(SECRET_PATH);
         assertThat(secret.path("data").path("clientSecret").asText()).isEqualTo(ENCODED_SECRET);
         assertThat(secret.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText()).isEqualTo("rhoai");
-        assertThat(mock.writes).contains("POST /api/v1/namespaces/openshift-config/secrets", "PUT " + OpenShiftMock.OAUTH);
+        // every write names rhoai as its field manager (fabric8's create()/update() would send none)
+        assertThat(mock.writeQueries).containsExactly("POST /api/v1/namespaces/openshift-config/secrets?fieldManager=rhoai",
+                "PUT " + OpenShiftMock.OAUTH + "?fieldManager=rhoai");
 
         assertThat(r.stdout()).contains("identity provider RedHat-Google-Auth: added")
                 .contains("https://oauth-openshift.apps.dev.example.com/oauth2callback/RedHat-Google-Auth");

@@ -55,6 +55,8 @@ final class OpenShiftMock implements AutoCloseable {
     /** Users or groups the fake authorizer allows * on *. */
     final Set<String> clusterAdmins = ConcurrentHashMap.newKeySet();
     final List<String> writes = new CopyOnWriteArrayList<>();
+    /** The same, with their query strings (fieldManager). */
+    final List<String> writeQueries = new CopyOnWriteArrayList<>();
     /** Every request, reads included, for the benchmark. */
     final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
@@ -86,7 +88,10 @@ final class OpenShiftMock implements AutoCloseable {
         String path = request.getPath();
         String method = request.getMethod();
         if ("POST".equals(method) && path.startsWith(SAR)) return review(request.getUtf8Body());
-        if (!"GET".equals(method)) writes.add(method + " " + path.replaceAll("\\?.*", ""));
+        if (!"GET".equals(method)) {
+            writes.add(method + " " + path.replaceAll("\\?.*", ""));
+            writeQueries.add(method + " " + path);
+        }
         if (rejectSecretsEchoingTheirValue && !"GET".equals(method) && path.contains("/secrets")) {
             String value = json(request.getUtf8Body()).path("data").path("clientSecret").asText();
             String decoded = new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
@@ -266,6 +271,7 @@ final class OpenShiftMock implements AutoCloseable {
         crud.reset();
         clusterAdmins.clear();
         writes.clear();
+        writeQueries.clear();
         reviews.clear();
         requests.set(0);
         beforeNextOAuthWrite.set(null);
