@@ -23,6 +23,7 @@ import java.util.Map;
                 io.rhoai.cli.gpu.GpuCommand.class,
                 io.rhoai.cli.certs.CertsCommand.class,
                 io.rhoai.cli.promote.PromoteCommand.class,
+                io.rhoai.cli.oauth.OAuthCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

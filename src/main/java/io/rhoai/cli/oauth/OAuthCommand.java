@@ -1,0 +1,28 @@
+package io.rhoai.cli.oauth;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "oauth",
+        description = "Sign-in to the cluster: add Google as identity provider (merged, never replacing others), grant cluster-admin, "
+                + "remove kubeadmin only when that is proven safe.",
+        subcommands = {OAuthGoogleCommand.class, OAuthGrantAdminCommand.class, OAuthRemoveKubeadminCommand.class, OAuthStatusCommand.class},
+        footer = {"%nExamples:",
+                "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=./google-secret rhoai oauth google --cluster rhoaibu-cluster-dev --wait",
+                "  rhoai oauth grant-admin --user jane@redhat.com",
+                "  rhoai oauth remove-kubeadmin --dry-run",
+                "  rhoai oauth status -o json",
+                "%nThe whole flow, fresh cluster to Google sign-in without kubeadmin: docs/oauth.md"})
+public class OAuthCommand implements Runnable {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

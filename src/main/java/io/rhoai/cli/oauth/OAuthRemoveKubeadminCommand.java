@@ -1,0 +1,60 @@
+package io.rhoai.cli.oauth;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.KubeOptions;
+import io.rhoai.kube.KubeClients;
+import io.rhoai.oauth.KubeJson;
+import io.rhoai.oauth.KubeadminRemover;
+import io.rhoai.oauth.RemoveKubeadminResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "remove-kubeadmin",
+        description = {"Delete Secret kube-system/kubeadmin (irreversible) only after proving that cannot lock you out.",
+                "It refuses unless:",
+                "(a) an identity provider is configured and the authentication operator is Available;",
+                "(b) a user who signed in through it is allowed * on * cluster-wide (asked with a SubjectAccessReview);",
+                "(c) --confirm is given. Otherwise it refuses (exit 4), naming the failed check and the fix."},
+        footer = {"%nExamples:",
+                "  rhoai oauth remove-kubeadmin --dry-run",
+                "  rhoai oauth remove-kubeadmin --confirm",
+                "  rhoai oauth remove-kubeadmin --confirm -o json"})
+public class OAuthRemoveKubeadminCommand extends BaseCommand {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Mixin KubeOptions kube;
+
+    @Option(names = "--confirm", description = "Yes, delete kubeadmin once every check passes. It cannot be brought back.")
+    boolean confirm;
+
+    @Option(names = "--dry-run", description = "Run the checks only; delete nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() {
+        RemoveKubeadminResult result;
+        try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            result = new KubeadminRemover(new KubeJson(client), progress()).remove(confirm, dryRun);
+        }
+        output().result(result, OAuthRemoveKubeadminCommand::text);
+        return ExitCodes.OK;
+    }
+
+    static String text(RemoveKubeadminResult r) {
+        StringBuilder b = new StringBuilder();
+        for (RemoveKubeadminResult.Check c : r.checks()) {
+            b.append(c.passed() ? "ok    " : "FAIL  ").append(c.name()).append(": ").append(c.detail()).append('\n');
+        }
+        b.append(switch (r.kubeadmin()) {
+            case DELETED -> "secret/kubeadmin deleted from kube-system: kube:admin can no longer sign in";
+            case ABSENT -> "kubeadmin is already removed; nothing to do";
+            case WOULD_DELETE -> "DRY RUN: all checks passed; --confirm would delete secret/kubeadmin in kube-system";
+            default -> "kubeadmin: " + r.kubeadmin();
+        }).append('\n');
+        return b.toString();
+    }
+}
