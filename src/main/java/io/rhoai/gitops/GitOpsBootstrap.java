@@ -408,6 +408,7 @@ public final class GitOpsBootstrap {
 
     private static String subscriptionState(GenericKubernetesResource s) {
         if (s == null) return "Subscription absent";
+        if (Fields.at(s, "status") == null) return "no status yet (OLM has not looked at it)";
         StringBuilder b = new StringBuilder("state=" + Fields.text(s, "status", "state"));
         for (Map<String, Object> c : Fields.list(s, "status", "conditions")) {
             if ("True".equals(String.valueOf(c.get("status")))) b.append(", ").append(c.get("type")).append(optional(": ", (String) c.get("message")));

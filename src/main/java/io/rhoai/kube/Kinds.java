@@ -67,9 +67,12 @@ public final class Kinds {
         return of(obj.getApiVersion(), obj.getKind());
     }
 
-    /** The operations on one object, in its namespace when the kind is namespaced. */
+    /** The operations on one object (reads, and writes of this very object), in its namespace when namespaced. */
     public Resource<GenericKubernetesResource> resource(GenericKubernetesResource obj) {
-        return resource(of(obj), obj.getMetadata().getNamespace(), obj.getMetadata().getName());
+        ResourceDefinitionContext ctx = of(obj);
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op =
+                client.genericKubernetesResources(ctx);
+        return ctx.isNamespaceScoped() ? op.inNamespace(obj.getMetadata().getNamespace()).resource(obj) : op.resource(obj);
     }
 
     public Resource<GenericKubernetesResource> resource(ResourceDefinitionContext ctx, String namespace, String name) {

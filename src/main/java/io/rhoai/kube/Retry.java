@@ -54,8 +54,11 @@ public final class Retry {
         int code = e.getCode();
         if (code == 409) return !isFieldManagerConflict(e);
         if (code == 429 || code >= 500) return true;
-        if (code == 0 || code == -1) return e.getCause() instanceof IOException || e.getCause() == null
-                || e.getCause().getCause() instanceof IOException;
+        if (code <= 0) {
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof IOException) return true;
+            }
+        }
         return false;
     }
 
