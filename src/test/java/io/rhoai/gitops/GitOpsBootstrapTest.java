@@ -51,7 +51,9 @@ class GitOpsBootstrapTest {
         List<String> args = new ArrayList<>(List.of("gitops", "bootstrap", "--cluster", TestProfiles.DEV,
                 "--profiles-dir", profiles.toString(), "--kubeconfig", kubeconfig.toString(), "--timeout", "20s"));
         args.addAll(List.of(extra));
-        return Cli.cli().env("GIT_TOKEN", TOKEN).run(args.toArray(String[]::new));
+        // a token only with a user, as a private repository needs; without, the repository is public
+        Cli cli = args.contains("--repo-username") ? Cli.cli().env("GIT_TOKEN", TOKEN) : Cli.cli();
+        return cli.run(args.toArray(String[]::new));
     }
 
     private List<Recorded> rhoaiWrites() {
@@ -189,5 +191,62 @@ class GitOpsBootstrapTest {
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.all()).doesNotContain(TOKEN).doesNotContain(java.util.Base64.getEncoder().encodeToString(TOKEN.getBytes()));
         }
+    }
+
+    @Test
+    void manualApprovalWithApproveApprovesTheMatchingInstallPlan() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        Cli.Result r = bootstrap("--manual-approval", "--approve", "--channel", "gitops-1.15");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("install plan: approving InstallPlan openshift-gitops-operator/install-");
+        List<GenericKubernetesResource> plans = cluster.sim.genericKubernetesResources(Kinds.INSTALL_PLAN).inAnyNamespace().list().getItems();
+        assertThat(plans).singleElement().satisfies(p -> {
+            assertThat(Fields.at(p, "spec", "approved")).isEqualTo(true);
+            assertThat(Fields.text(p, "spec", "approval")).isEqualTo("Manual");
+        });
+        // --channel given: the PackageManifest is never read
+        assertThat(cluster.dispatcher.requestsFrom("rhoai")).noneMatch(q -> q.path().contains("packagemanifests"));
+        assertThat(rhoaiWrites()).anySatisfy(w -> {
+            assertThat(w.path()).contains("/installplans/").contains("fieldManager=rhoai");
+            assertThat(w.contentType()).startsWith("application/merge-patch+json");
+            assertThat(w.body()).isEqualTo("{\"spec\":{\"approved\":true}}");
+        });
+    }
+
+    @Test
+    void manualApprovalWithoutApproveTimesOutWaitingForTheApproval() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        Cli.Result r = Cli.cli().run("gitops", "bootstrap", "--cluster", TestProfiles.DEV, "--profiles-dir", profiles.toString(),
+                "--kubeconfig", kubeconfig.toString(), "--timeout", "6s", "--manual-approval");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.TIMEOUT);
+        assertThat(r.stderr()).contains("waits for manual approval").contains("to be approved; last state: approved=false")
+                .contains("hint: approve it, or re-run with --approve");
+    }
+
+    @Test
+    void statusShowsOperatorInstanceAndApplicationsAsTableAndJson() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        List<String> base = List.of("gitops", "status", "--cluster", TestProfiles.DEV, "--profiles-dir", profiles.toString(),
+                "--kubeconfig", kubeconfig.toString());
+        Cli.Result before = Cli.cli().run(base.toArray(String[]::new));
+        assertThat(before.exitCode()).isZero();
+        assertThat(before.stdout()).isEqualTo("OpenShift GitOps: not installed\n");
+
+        assertThat(bootstrap("--wait-apps").exitCode()).isZero();
+        Cli.Result text = Cli.cli().run(base.toArray(String[]::new));
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout()).contains("CSV " + SimulatedCluster.CSV_NAME + " (Succeeded), version " + SimulatedCluster.CSV_VERSION)
+                .contains("openshift-gitops/openshift-gitops Available, https://" + SimulatedCluster.ROUTE_HOST)
+                .containsPattern("APPLICATION\\s+PROJECT\\s+SYNC\\s+HEALTH\\s+REVISION")
+                .containsPattern("rhoaibu-cluster-dev\\s+cluster-config\\s+Synced\\s+Healthy\\s+5bd40fc");
+
+        List<String> json = new ArrayList<>(base);
+        json.addAll(List.of("-o", "json"));
+        JsonNode status = Mappers.json().readTree(Cli.cli().run(json.toArray(String[]::new)).stdout());
+        assertThat(status.path("installed").asBoolean()).isTrue();
+        assertThat(status.path("operator").path("version").asText()).isEqualTo(SimulatedCluster.CSV_VERSION);
+        assertThat(status.path("instance").path("phase").asText()).isEqualTo("Available");
+        assertThat(status.path("applications")).hasSize(3);
+        assertThat(status.path("applications").get(0).path("name").asText()).isEqualTo("config-namespaces");
     }
 }
