@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
@@ -12,10 +14,8 @@ import io.rhoai.core.time.Durations;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Waits for cluster state. {@link Mode#WATCH} (the default) uses a fabric8 informer (list + watch, re-established by
- * the client when a watch drops), so the wait ends as soon as the API server reports the change; when the watch
+ * the client when a watch drops), so the wait ends as soon as the API server reports the change (the condition is also
+ * re-evaluated every second, for conditions that depend on time); when the watch
  * cannot be opened (RBAC without watch, proxies that cut streams) it falls back to polling. Every wait has a
  * description, a bound ({@link Deadline}), a null-safe condition (it receives null while the object does not exist)
  * and, on timeout, fails with {@link ErrorKind#TIMEOUT} naming what was awaited and the last state seen.
@@ -39,6 +40,8 @@ public final class Waits {
     public enum Mode { WATCH, POLL }
 
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+    /** Watch mode re-evaluates the condition at least this often, for conditions that depend on time (grace periods). */
+    static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private final Mode mode;
@@ -141,22 +144,32 @@ public final class Waits {
     private void run(String description, String hint, Deadline deadline, Informable<GenericKubernetesResource> informable,
                      Predicate<List<GenericKubernetesResource>> onList, Supplier<Boolean> pollOnce, Supplier<String> lastState) {
         if (mode == Mode.WATCH) {
-            CompletableFuture<List<GenericKubernetesResource>> future = null;
+            SharedIndexInformer<GenericKubernetesResource> informer = null;
             try {
-                future = informable.informOnCondition(onList);
-                future.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-                return;
-            } catch (TimeoutException e) {
-                throw timedOut(description, hint, deadline, lastState.get());
+                Semaphore changed = new Semaphore(0);
+                // list + watch; the client re-lists and re-watches by itself when a watch drops
+                informer = informable.inform(new ResourceEventHandler<>() {
+                    @Override public void onAdd(GenericKubernetesResource obj) { changed.release(); }
+                    @Override public void onUpdate(GenericKubernetesResource oldObj, GenericKubernetesResource newObj) { changed.release(); }
+                    @Override public void onDelete(GenericKubernetesResource obj, boolean unknownFinalState) { changed.release(); }
+                }, 0);
+                while (true) {
+                    if (onList.test(informer.getStore().list())) return;
+                    Duration left = deadline.remaining();
+                    if (left.isZero()) throw timedOut(description, hint, deadline, lastState.get());
+                    // woken by any change; also re-checked every RECHECK, for conditions that depend on time
+                    Duration slice = left.compareTo(RECHECK) < 0 ? left : RECHECK;
+                    if (changed.tryAcquire(Math.max(1, slice.toMillis()), TimeUnit.MILLISECONDS)) changed.drainPermits();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while waiting for " + description, null, e);
-            } catch (ExecutionException | KubernetesClientException e) {
-                // the watch could not be opened or kept: fall back to polling for the rest of the time
+            } catch (KubernetesClientException e) {
+                // the watch could not be opened (RBAC without watch, a proxy): poll for the rest of the time
                 progress.debug("watch for " + description + " failed (" + rootMessage(e) + "); polling every "
                         + Durations.format(pollInterval));
             } finally {
-                if (future != null) future.cancel(true);   // stops the informer
+                if (informer != null) informer.close();
             }
         }
         poll(description, hint, deadline, pollOnce, lastState);

@@ -18,6 +18,9 @@ import java.util.TreeMap;
  * takes to start its next stage after the simulated CSV turns Succeeded, with watches and with polling.
  *
  * Usage: BootstrapBenchmark [runs per mode, default 5] [CSV delay ms, default 1500]
+ *
+ * The CSV delay gets a random 0–2000 ms added per run (fixed seed, same sequence for every mode), so a poll's phase
+ * relative to the change varies as it does on a real cluster instead of locking to one offset.
  */
 public final class BootstrapBenchmark {
     private BootstrapBenchmark() { }
@@ -27,14 +30,15 @@ public final class BootstrapBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         long csvDelayMs = args.length > 1 ? Long.parseLong(args[1]) : 1500;
-        System.out.printf("gitops bootstrap benchmark: %d runs per mode, simulated CSV Installing→Succeeded after %d ms%n%n", runs, csvDelayMs);
+        System.out.printf("gitops bootstrap benchmark: %d runs per mode, simulated CSV Installing→Succeeded after %d ms + 0–2000 ms%n%n", runs, csvDelayMs);
         List<String[]> modes = List.of(new String[] {"watch", "2s"}, new String[] {"poll", "2s"}, new String[] {"poll", "500ms"});
         System.out.printf("%-16s %9s %8s %8s %8s %10s %10s %10s %s%n", "MODE", "REQUESTS", "WRITES", "RERUN", "RERUN-W",
                 "REACT-MIN", "REACT-MED", "REACT-MAX", "REQUESTS BY KIND (first run)");
         for (String[] mode : modes) {
             List<Run> results = new ArrayList<>();
+            java.util.Random jitter = new java.util.Random(42);
             run(mode, csvDelayMs);   // warm-up, not counted
-            for (int i = 0; i < runs; i++) results.add(run(mode, csvDelayMs));
+            for (int i = 0; i < runs; i++) results.add(run(mode, csvDelayMs + jitter.nextInt(2000)));
             List<Long> reactions = new ArrayList<>(results.stream().map(Run::reactionMillis).toList());
             Collections.sort(reactions);
             Run first = results.get(0);

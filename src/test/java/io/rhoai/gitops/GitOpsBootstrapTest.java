@@ -249,4 +249,30 @@ class GitOpsBootstrapTest {
         assertThat(status.path("applications")).hasSize(3);
         assertThat(status.path("applications").get(0).path("name").asText()).isEqualTo("config-namespaces");
     }
+
+    @Test
+    void anApplicationDegradedBeyondTheGracePeriodFailsTheWaitAsRemote() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy().withDegradedApp("instance-rhoai"));
+        Cli.Result r = bootstrap("--wait-apps", "--degraded-grace", "1s");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(r.stderr()).contains("error: Application instance-rhoai has been Degraded for more than 1s: Deployment rhods-operator: 0/1 ready")
+                .contains("raise --degraded-grace");
+    }
+
+    @Test
+    void serverDryRunSendsDryRunAppliesAndStoresNothing() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        Cli.Result r = bootstrap("--dry-run=server", "-o", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = Mappers.json().readTree(r.stdout());
+        assertThat(json.path("dryRun").asText()).isEqualTo("server");
+        List<String> outcomes = new ArrayList<>();
+        json.path("objects").forEach(o -> outcomes.add(o.path("kind").asText() + "=" + o.path("outcome").asText()));
+        // every object goes through the API server's dry run. On a real cluster the Argo CD kinds are not served before
+        // the operator runs and are reported "rendered"; the CRUD mock serves any path, so that case is not covered here.
+        assertThat(outcomes).hasSize(10).allMatch(o -> o.endsWith("=created"));
+        assertThat(rhoaiWrites()).isNotEmpty().allSatisfy(w -> assertThat(w.hasQuery("dryRun=All")).isTrue());
+        assertThat(cluster.sim.genericKubernetesResources(Kinds.SUBSCRIPTION).inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(cluster.sim.genericKubernetesResources(Kinds.NAMESPACE).withName("openshift-gitops-operator").get()).isNull();
+    }
 }

@@ -48,17 +48,22 @@ final class SimulatedCluster implements AutoCloseable {
     private static final Map<String, GenericKubernetesResource> CRD_CACHE = new ConcurrentHashMap<>();
 
     /** How the simulated operator behaves. */
-    record Behaviour(boolean csvSucceeds, Duration csvDelay, List<String> childApps, Duration tick) {
+    /** {@code degradedApp}: a child Application that reports Degraded for good (null: none). */
+    record Behaviour(boolean csvSucceeds, Duration csvDelay, List<String> childApps, Duration tick, String degradedApp) {
         static Behaviour healthy() {
-            return new Behaviour(true, Duration.ofMillis(50), List.of("config-namespaces", "instance-rhoai"), Duration.ofMillis(10));
+            return new Behaviour(true, Duration.ofMillis(50), List.of("config-namespaces", "instance-rhoai"), Duration.ofMillis(10), null);
         }
 
         Behaviour csvNeverSucceeds() {
-            return new Behaviour(false, csvDelay, childApps, tick);
+            return new Behaviour(false, csvDelay, childApps, tick, degradedApp);
         }
 
         Behaviour withCsvDelay(Duration d) {
-            return new Behaviour(csvSucceeds, d, childApps, tick);
+            return new Behaviour(csvSucceeds, d, childApps, tick, degradedApp);
+        }
+
+        Behaviour withDegradedApp(String name) {
+            return new Behaviour(csvSucceeds, csvDelay, childApps, tick, name);
         }
     }
 
@@ -278,8 +283,10 @@ final class SimulatedCluster implements AutoCloseable {
         }
         for (GenericKubernetesResource app : list) {
             if (Fields.text(app, "status", "health", "status") != null) continue;
+            boolean degraded = app.getMetadata().getName().equals(behaviour.degradedApp());
             app.setAdditionalProperty("status", Map.of("sync", Map.of("status", "Synced", "revision", "5bd40fc0aa1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"),
-                    "health", Map.of("status", "Healthy")));
+                    "health", degraded ? Map.of("status", "Degraded", "message", "Deployment rhods-operator: 0/1 ready")
+                            : Map.of("status", "Healthy")));
             apps.resource(app).update();
         }
     }
