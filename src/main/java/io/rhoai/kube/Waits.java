@@ -70,6 +70,7 @@ public final class Waits {
         final String name;
         String description;
         String hint;
+        Duration timeout;
         Predicate<GenericKubernetesResource> condition = java.util.Objects::nonNull;
         Function<GenericKubernetesResource, String> state = o -> o == null ? "absent" : "present";
 
@@ -82,6 +83,8 @@ public final class Waits {
 
         public Spec describedAs(String description) { this.description = description; return this; }
         public Spec hint(String hint) { this.hint = hint; return this; }
+        /** A bound of its own for this wait, within the overall deadline (whichever ends first). */
+        public Spec timeout(Duration timeout) { this.timeout = timeout; return this; }
         /** Receives null while the object does not exist. */
         public Spec until(Predicate<GenericKubernetesResource> condition) { this.condition = condition; return this; }
         /** Receives null while the object does not exist; the text goes into the timeout message. */
@@ -93,7 +96,9 @@ public final class Waits {
     }
 
     /** Waits until the condition holds for the object; returns the object as last seen. */
-    public GenericKubernetesResource forObject(Spec spec, Deadline deadline) {
+    public GenericKubernetesResource forObject(Spec spec, Deadline overall) {
+        Deadline deadline = spec.timeout == null || overall.remaining().compareTo(spec.timeout) <= 0
+                ? overall : Deadline.in(spec.timeout, overall.clock());
         AtomicReference<GenericKubernetesResource> last = new AtomicReference<>();
         Predicate<GenericKubernetesResource> safe = o -> {
             last.set(o);

@@ -124,4 +124,12 @@ class WaitsTest {
                 .forObject(spec, Deadline.in(Duration.ofMillis(300))))
                 .hasMessageEndingWith("last state: absent");
     }
+
+    @Test
+    void aWaitsOwnTimeoutEndsItBeforeTheOverallDeadline() {
+        client.genericKubernetesResources(Kinds.CSV).inNamespace("ns").resource(csv("Installing")).create();
+        assertThatThrownBy(() -> new Waits(client, Waits.Mode.WATCH, Duration.ofSeconds(1), Progress.NONE)
+                .forObject(succeeded().timeout(Duration.ofMillis(400)), Deadline.in(Duration.ofMinutes(5))))
+                .hasMessageStartingWith("timed out after 400ms waiting for CSV ns/op.v1");
+    }
 }
