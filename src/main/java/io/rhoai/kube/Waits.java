@@ -149,6 +149,8 @@ public final class Waits {
     private void run(String description, String hint, Deadline deadline, Informable<GenericKubernetesResource> informable,
                      Predicate<List<GenericKubernetesResource>> onList, Supplier<Boolean> pollOnce, Supplier<String> lastState) {
         if (mode == Mode.WATCH) {
+            // one plain read first: a condition that already holds (every wait of a re-run) needs no watch
+            if (Boolean.TRUE.equals(Retry.call("read " + description, deadline, pollOnce))) return;
             SharedIndexInformer<GenericKubernetesResource> informer = null;
             try {
                 Semaphore changed = new Semaphore(0);

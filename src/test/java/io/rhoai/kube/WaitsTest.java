@@ -94,6 +94,14 @@ class WaitsTest {
     }
 
     @Test
+    void aConditionThatAlreadyHoldsNeedsOneReadAndNoWatch() {
+        client.genericKubernetesResources(Kinds.CSV).inNamespace("ns").resource(csv("Succeeded")).create();
+        dispatcher.clearRecorded();
+        new Waits(client, Waits.Mode.WATCH, Duration.ofSeconds(1), Progress.NONE).forObject(succeeded(), Deadline.in(Duration.ofSeconds(10)));
+        assertThat(dispatcher.requests()).singleElement().satisfies(r -> assertThat(r.path()).endsWith("/clusterserviceversions/op.v1"));
+    }
+
+    @Test
     void pollingSeesTheChangeToo() {
         client.genericKubernetesResources(Kinds.CSV).inNamespace("ns").resource(csv("Installing")).create();
         moveToSucceededAfter(100);
