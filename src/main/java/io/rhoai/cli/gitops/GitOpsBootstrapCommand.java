@@ -7,7 +7,6 @@ import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
-import io.rhoai.cli.output.OutputFormat;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.core.yaml.Mappers;
@@ -151,9 +150,5 @@ public class GitOpsBootstrapCommand extends BaseCommand {
         }
         if (!r.changed() && "none".equals(r.dryRun())) b.append("\nnothing changed\n");
         return b.toString();
-    }
-
-    OutputFormat format() {
-        return global().output;
     }
 }
