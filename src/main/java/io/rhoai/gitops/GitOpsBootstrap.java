@@ -101,7 +101,8 @@ public final class GitOpsBootstrap {
         if (dryRun == DryRun.CLIENT) {
             for (Rendered r : display) applied.add(applier.apply(r.object(), false, deadline));
             progress.info("application controller role: " + roleNote);
-            return new BootstrapResult(req.cluster(), "client", channel, channelSource, SubscriptionRef.DEFAULT, false, null, null,
+            return new BootstrapResult(req.cluster(), "client", channel, channelSource,
+                    SubscriptionRef.NAMESPACE + "/" + SubscriptionRef.DEFAULT, false, null, null,
                     req.controllerRole(), false, applied, List.of(),
                     display.stream().map(r -> Applier.labelled(r.object())).toList());
         }

@@ -137,6 +137,15 @@ class GitOpsBootstrapTest {
         json.path("objects").forEach(o -> assertThat(o.path("outcome").asText()).as(o.toString()).isEqualTo("unchanged"));
         assertThat(rhoaiWrites()).as("writes on re-run").isEmpty();
         assertThat(second.stderr()).contains("nothing changed");
+
+        Cli.Result text = bootstrap("--repo-username", "bot", "--auto-sync");
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.stdout()).containsPattern("OBJECT\\s+OUTCOME")
+                .containsPattern("Subscription openshift-gitops-operator/openshift-gitops-operator\\s+unchanged")
+                .contains("argo cd:          https://" + SimulatedCluster.ROUTE_HOST)
+                .contains("controller role:  cluster-admin")
+                .endsWith("nothing changed\n");
+        assertThat(rhoaiWrites()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.rhoai.core.ErrorKind;
+import io.rhoai.core.RhoaiException;
 import io.rhoai.kube.Applier.Applied;
 import io.rhoai.kube.Applier.DryRun;
 import io.rhoai.kube.Applier.Outcome;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The applier against fabric8's CRUD mock with the server-side-apply stand-in (ApplyingCrudDispatcher says what the
@@ -32,10 +37,25 @@ class ApplierTest {
     KubernetesMockServer server;
     KubernetesClient client;
     final Deadline deadline = Deadline.in(Duration.ofSeconds(30));
+    final java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void setUp() {
-        dispatcher = new ApplyingCrudDispatcher();
+        dispatcher = new ApplyingCrudDispatcher() {
+            // the stand-in knows no field ownership; this one answers what the API server says on a conflict
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getMethod().equals("PATCH") && request.getPath().contains("/configmaps/owned-elsewhere?")
+                        && !request.getPath().contains("force=true")) {
+                    conflicts.incrementAndGet();
+                    return new MockResponse().setResponseCode(409).setBody("""
+                            {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
+                             "message":"Apply failed with 1 conflict: conflict with \\"kubectl-edit\\" using v1: .data.key",
+                             "details":{"causes":[{"reason":"FieldManagerConflict","message":"conflict with \\"kubectl-edit\\" using v1","field":".data.key"}]}}""");
+                }
+                return super.dispatch(request);
+            }
+        };
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         client = server.createClient();
@@ -95,6 +115,19 @@ class ApplierTest {
         });
         assertThat(writes.get(0).hasQuery("force=true")).isFalse();
         assertThat(writes.get(1).hasQuery("force=true")).isTrue();
+    }
+
+    @Test
+    void aConflictWithAnotherManagerIsAPreconditionNamingTheFieldUnlessForced() {
+        GenericKubernetesResource cm = configMap("a");
+        cm.getMetadata().setName("owned-elsewhere");
+        assertThatThrownBy(() -> applier(DryRun.NONE).apply(cm, false, deadline))
+                .isInstanceOf(RhoaiException.class)
+                .satisfies(e -> assertThat(((RhoaiException) e).kind()).isEqualTo(ErrorKind.PRECONDITION))
+                .hasMessageContaining("apply ConfigMap team/owned-elsewhere: fields rhoai sets are owned by another manager")
+                .hasMessageContaining(".data.key (conflict with \"kubectl-edit\" using v1)");
+        assertThat(conflicts).as("a field conflict is not retried").hasValue(1);
+        assertThat(applier(DryRun.NONE).apply(cm, true, deadline).outcome()).isEqualTo(Outcome.created);
     }
 
     @Test
