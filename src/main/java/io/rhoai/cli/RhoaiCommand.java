@@ -24,6 +24,7 @@ import java.util.Map;
                 io.rhoai.cli.certs.CertsCommand.class,
                 io.rhoai.cli.promote.PromoteCommand.class,
                 io.rhoai.cli.oauth.OAuthCommand.class,
+                io.rhoai.cli.gitops.GitOpsCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

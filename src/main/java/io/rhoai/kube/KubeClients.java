@@ -19,6 +19,8 @@ import java.util.List;
  * context is never changed. Without any kubeconfig, in-cluster service-account configuration is used.
  */
 public final class KubeClients {
+    public static final String USER_AGENT = "rhoai";
+
     private KubeClients() { }
 
     public static KubernetesClient connect(KubeTarget target) {
@@ -32,7 +34,8 @@ public final class KubeClients {
         if (files.isEmpty()) {
             config = Config.autoConfigure(target.context());   // in-cluster, or ~/.kube/config
         } else {
-            File file = files.get(0);
+            // kubectl's rule for a KUBECONFIG list: the first file that sets current-context decides it
+            File file = files.stream().filter(KubeClients::hasCurrentContext).findFirst().orElse(files.get(0));
             if (target.context() != null) {
                 file = files.stream().filter(f -> hasContext(f, target.context())).findFirst()
                         .orElseThrow(() -> RhoaiException.invalid("--context: no context '" + target.context() + "' in "
@@ -45,6 +48,8 @@ public final class KubeClients {
         }
         // waits and retries are rhoai's, bounded by --timeout; the client must not retry on its own for minutes
         config.setRequestRetryBackoffLimit(0);
+        // lets audit logs (and the benchmarks) tell rhoai's requests apart from other clients'
+        config.setUserAgent(USER_AGENT);
         return config;
     }
 
@@ -68,6 +73,15 @@ public final class KubeClients {
             }
         }
         return files;
+    }
+
+    private static boolean hasCurrentContext(File file) {
+        try {
+            String current = KubeConfigUtils.parseConfigFromString(Files.readString(file.toPath())).getCurrentContext();
+            return current != null && !current.isBlank();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean hasContext(File file, String context) {

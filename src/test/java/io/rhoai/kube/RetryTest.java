@@ -1,0 +1,66 @@
+package io.rhoai.kube;
+
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.rhoai.core.ErrorKind;
+import io.rhoai.core.RhoaiException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RetryTest {
+    private static KubernetesClientException http(int code) {
+        return new KubernetesClientException(new StatusBuilder().withCode(code).withMessage("status " + code).build());
+    }
+
+    @Test
+    void transientErrorsAreRetriedUntilTheCallSucceeds() {
+        for (KubernetesClientException e : new KubernetesClientException[] {http(409), http(429), http(500), http(503),
+                new KubernetesClientException("connection reset", new IOException("reset"))}) {
+            AtomicInteger calls = new AtomicInteger();
+            String out = Retry.call("read thing", Deadline.in(Duration.ofSeconds(10)), () -> {
+                if (calls.incrementAndGet() < 3) throw e;
+                return "ok";
+            });
+            assertThat(out).isEqualTo("ok");
+            assertThat(calls).as("retries of HTTP %s", e.getCode()).hasValue(3);
+        }
+    }
+
+    @Test
+    void permanentErrorsFailAtOnceAsRemoteNamingTheOperation() {
+        for (int code : new int[] {400, 403, 404, 422}) {
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> Retry.call("apply Secret ns/x", Deadline.in(Duration.ofSeconds(10)), () -> {
+                calls.incrementAndGet();
+                throw http(code);
+            })).isInstanceOf(RhoaiException.class)
+                    .satisfies(t -> assertThat(((RhoaiException) t).kind()).isEqualTo(ErrorKind.REMOTE))
+                    .hasMessageStartingWith("apply Secret ns/x failed (HTTP " + code);
+            assertThat(calls).hasValue(1);
+        }
+    }
+
+    @Test
+    void retriesStopAtTheDeadline() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Retry.call("read thing", Deadline.in(Duration.ofMillis(700)), () -> {
+            throw http(503);
+        })).hasMessageContaining("HTTP 503 after");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void fieldManagerConflictIsNotTransient() {
+        KubernetesClientException conflict = new KubernetesClientException(new StatusBuilder().withCode(409)
+                .withMessage("Apply failed with 1 conflict: conflict with \"kubectl-edit\": .spec.channel")
+                .withNewDetails().addNewCause().withReason("FieldManagerConflict").withField(".spec.channel").endCause().endDetails().build());
+        assertThat(Retry.isTransient(conflict)).isFalse();
+        assertThat(Retry.isTransient(http(409))).isTrue();
+    }
+}
