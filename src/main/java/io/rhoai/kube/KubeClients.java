@@ -19,13 +19,28 @@ import java.util.List;
  * context is never changed. Without any kubeconfig, in-cluster service-account configuration is used.
  */
 public final class KubeClients {
+    /**
+     * One HTTP client factory (one Vert.x event loop) for the whole process: a factory per client would leave a
+     * Vert.x instance and its threads behind for every client built, which piles up when engines run in-process.
+     */
+    private static volatile io.fabric8.kubernetes.client.http.HttpClient.Factory sharedFactory;
+
+    private static io.fabric8.kubernetes.client.http.HttpClient.Factory httpClientFactory() {
+        if (sharedFactory == null) {
+            synchronized (KubeClients.class) {
+                if (sharedFactory == null) sharedFactory = new io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory();
+            }
+        }
+        return sharedFactory;
+    }
+
     public static final String USER_AGENT = "rhoai";
 
     private KubeClients() { }
 
     public static KubernetesClient connect(KubeTarget target) {
         Config config = config(target);
-        return new KubernetesClientBuilder().withConfig(config).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(httpClientFactory()).build();
     }
 
     public static Config config(KubeTarget target) {
