@@ -19,6 +19,7 @@ import java.util.Map;
                 VersionCommand.class,
                 CompletionCommand.class,
                 ExitCodesCommand.class,
+                io.rhoai.cli.certs.CertsCommand.class,
         },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",

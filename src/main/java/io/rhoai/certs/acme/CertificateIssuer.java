@@ -58,6 +58,14 @@ public final class CertificateIssuer {
     private static final Duration FIRST_POLL = Duration.ofMillis(150);
     private static final Duration MAX_POLL = Duration.ofSeconds(3);
 
+    static {
+        // acme4j signs with the "BC" provider; the Quarkus binary registers it (quarkus.security.security-providers),
+        // plain JVM callers such as tests may not have it yet
+        if (java.security.Security.getProvider("BC") == null) {
+            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        }
+    }
+
     private final Progress progress;
     private final Clock clock;
     private final BiFunction<IssueRequest, Progress, DnsProvider> providers;
