@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "certs",
+@Command(name = "certs", mixinStandardHelpOptions = true,
         description = "Let's Encrypt (ACME DNS-01) certificates for the cluster's router and API server: issue, install, status, renew.",
         subcommands = {
                 CertsIssueCommand.class,

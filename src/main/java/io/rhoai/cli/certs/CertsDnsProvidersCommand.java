@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 
 import java.util.List;
 
-@Command(name = "dns-providers", description = "List the DNS providers for ACME DNS-01 challenges and the environment variables each reads.",
+@Command(name = "dns-providers", mixinStandardHelpOptions = true, description = "List the DNS providers for ACME DNS-01 challenges and the environment variables each reads.",
         footer = {"%nExamples:", "  rhoai certs dns-providers", "  rhoai certs dns-providers -o json"})
 public class CertsDnsProvidersCommand extends BaseCommand {
     @Override

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-@Command(name = "issue",
+@Command(name = "issue", mixinStandardHelpOptions = true,
         description = {"Issue one certificate for the cluster's names (*.apps.<cluster>.<baseDomain> and api.<cluster>.<baseDomain>) "
                 + "with ACME DNS-01, and store it as a new version in the state directory.",
                 "Challenge records are always removed, also on failure and Ctrl-C. Provider settings come from the environment "
