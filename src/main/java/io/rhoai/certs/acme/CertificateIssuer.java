@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -55,8 +57,8 @@ public final class CertificateIssuer {
     private static final Pattern DOMAIN = Pattern.compile("^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
     private static final URI BAD_NONCE = URI.create("urn:ietf:params:acme:error:badNonce");
     private static final URI SERVER_INTERNAL = URI.create("urn:ietf:params:acme:error:serverInternal");
-    private static final Duration FIRST_POLL = Duration.ofMillis(150);
-    private static final Duration MAX_POLL = Duration.ofSeconds(3);
+    private static final Duration FIRST_POLL = Duration.ofMillis(200);
+    private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
     static {
         // acme4j signs with the "BC" provider; the Quarkus binary registers it (quarkus.security.security-providers),
@@ -98,6 +100,13 @@ public final class CertificateIssuer {
                     Duration.between(start, clock.instant()), plan);
         }
         Instant deadline = start.plus(request.timeout());
+        // work that does not depend on the CA runs while the account and order round trips are in flight:
+        // the certificate key (RSA-4096 takes seconds) and the zone/name-server lookups for the propagation check
+        CompletableFuture<KeyPair> domainKeyFuture = CompletableFuture.supplyAsync(() -> newKey(keyType(request)));
+        AuthoritativeDns authoritative = dns.apply(request, clock);
+        CompletableFuture<Void> zonesFuture = CompletableFuture.runAsync(() -> {
+            for (String d : domains) authoritative.zoneOf(Dns01Challenge.toRRName(d.startsWith("*.") ? d.substring(2) : d));
+        });
         try {
             Session session = new Session(directory, new TrustingAcmeProvider(request.acmeCaFile()));
             session.setLocale(Locale.ENGLISH);
@@ -106,13 +115,15 @@ public final class CertificateIssuer {
 
             progress.step("Ordering a certificate for " + String.join(", ", domains));
             Order order = acme("create the order", deadline, () -> login.newOrder().domains(domains).create());
-            authorize(order, provider, request, deadline);
+            try {
+                zonesFuture.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+            authorize(order, provider, authoritative, deadline);
 
-            KeyPair domainKey = switch (keyType(request)) {
-                case "rsa-2048" -> KeyPairUtils.createKeyPair(2048);
-                case "rsa-4096" -> KeyPairUtils.createKeyPair(4096);
-                default -> KeyPairUtils.createECKeyPair("secp256r1");
-            };
+            KeyPair domainKey = domainKeyFuture.join();
             finalizeOrder(order, domains, domainKey, deadline);
             Certificate certificate = order.getCertificate();
             acme("download the certificate", deadline, () -> {
@@ -125,6 +136,7 @@ public final class CertificateIssuer {
                     Duration.between(start, clock.instant()), plan);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            domainKeyFuture.cancel(true);
             throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while issuing the certificate; challenge records were removed", null, e);
         }
     }
@@ -162,7 +174,15 @@ public final class CertificateIssuer {
         return login;
     }
 
-    private void authorize(Order order, DnsProvider provider, IssueRequest request, Instant deadline) throws InterruptedException {
+    private static KeyPair newKey(String keyType) {
+        return switch (keyType) {
+            case "rsa-2048" -> KeyPairUtils.createKeyPair(2048);
+            case "rsa-4096" -> KeyPairUtils.createKeyPair(4096);
+            default -> KeyPairUtils.createECKeyPair("secp256r1");
+        };
+    }
+
+    private void authorize(Order order, DnsProvider provider, AuthoritativeDns authoritative, Instant deadline) throws InterruptedException {
         List<Authorization> pending = new ArrayList<>();
         List<Dns01Challenge> challenges = new ArrayList<>();
         List<ChallengeRecord> records = new ArrayList<>();
@@ -189,7 +209,7 @@ public final class CertificateIssuer {
             progress.step("Publishing " + records.size() + " TXT record(s) via " + provider.name());
             provider.presentAll(records);
             progress.step("Waiting for the records on the authoritative name servers");
-            dns.apply(request, clock).awaitVisible(records, provider.timing(), deadline, progress);
+            authoritative.awaitVisible(records, provider.timing(), deadline, progress);
             progress.step("Asking the CA to validate " + records.size() + " challenge(s)");
             for (Dns01Challenge c : challenges) {
                 acme("trigger the challenge", deadline, () -> {
@@ -256,7 +276,9 @@ public final class CertificateIssuer {
             }
             progress.debug("waiting for " + what + ": " + s);
             Thread.sleep(Math.max(10, Duration.between(now, next).toMillis()));
-            interval = interval.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : interval.multipliedBy(2);
+            // gentle growth: validations typically finish within a few seconds, and a late poll costs a whole interval
+            Duration grown = Duration.ofMillis(interval.toMillis() * 13 / 10);
+            interval = grown.compareTo(MAX_POLL) > 0 ? MAX_POLL : grown;
         }
     }
 
