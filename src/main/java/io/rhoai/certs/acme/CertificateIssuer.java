@@ -56,6 +56,7 @@ public final class CertificateIssuer {
     public static final List<String> KEY_TYPES = List.of("ec-p256", "rsa-2048", "rsa-4096");
     private static final Pattern DOMAIN = Pattern.compile("^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
     private static final URI BAD_NONCE = URI.create("urn:ietf:params:acme:error:badNonce");
+    private static final URI EAB_REQUIRED = URI.create("urn:ietf:params:acme:error:externalAccountRequired");
     private static final URI SERVER_INTERNAL = URI.create("urn:ietf:params:acme:error:serverInternal");
     private static final Duration FIRST_POLL = Duration.ofMillis(200);
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
@@ -300,6 +301,10 @@ public final class CertificateIssuer {
                 throw new RhoaiException(ErrorKind.PRECONDITION, "the CA refused to " + what + ": " + detail(e.getProblem()),
                         "check the account (EAB key id/HMAC key, terms of service) and that the names are allowed", e);
             } catch (AcmeServerException e) {
+                if (EAB_REQUIRED.equals(e.getType())) {
+                    throw new RhoaiException(ErrorKind.PRECONDITION, "the CA refused to " + what + ": " + detail(e.getProblem()),
+                            "this CA requires External Account Binding: pass --eab-kid and --eab-hmac-key-file (or RHOAI_EAB_HMAC_KEY) from your CA account", e);
+                }
                 boolean retryable = BAD_NONCE.equals(e.getType()) || SERVER_INTERNAL.equals(e.getType());
                 if (!retryable || attempt >= 6 || clock.instant().plus(backoff).isAfter(deadline)) {
                     throw remote("the CA refused to " + what, e.getProblem(), null);
@@ -369,6 +374,9 @@ public final class CertificateIssuer {
         }
         if (r.profileName() == null || r.profileName().isBlank() || r.profileName().contains("/") || r.profileName().startsWith(".")) {
             throw RhoaiException.invalid("certificate name '" + r.profileName() + "' cannot be used as a directory name", "pass --cluster <profile>");
+        }
+        if (r.eabKid() != null && r.eabHmacKey() == null) {
+            throw RhoaiException.invalid("--eab-kid is set but the EAB HMAC key is missing", "pass --eab-hmac-key-file or set RHOAI_EAB_HMAC_KEY");
         }
         if (r.eabHmacKey() != null && r.eabKid() == null) {
             throw RhoaiException.invalid("an EAB HMAC key is set but --eab-kid is missing", "pass --eab-kid <key id> from your CA");

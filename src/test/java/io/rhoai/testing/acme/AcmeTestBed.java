@@ -73,7 +73,12 @@ public final class AcmeTestBed implements BeforeAllCallback, AfterAllCallback, A
     public static final String WILDCARD = "*.apps.dev." + ZONE;
     public static final String API = "api.dev." + ZONE;
 
+    /** An EAB key pair Pebble accepts when {@link #requiringEab()} is used (HMAC key base64url, as CAs hand them out). */
+    public static final String EAB_KID = "kid-1";
+    public static final String EAB_HMAC = "zWNDZM6eQGHWpSRTPal5eIUYFTu7EajVIoguysqZ9wG44nMEtx3MUAsUDkMTQ12W";
+
     private final Map<String, String> pebbleEnv;
+    private boolean eabRequired;
     private Path dir;
     private int dnsPort, acmePort, mgmtPort;
     private String updateSecret, narrowSecret;
@@ -95,6 +100,13 @@ public final class AcmeTestBed implements BeforeAllCallback, AfterAllCallback, A
     public static AcmeTestBed faults(int nonceRejectPercent, int sleepSeconds) {
         return new AcmeTestBed(Map.of("PEBBLE_WFE_NONCEREJECT", String.valueOf(nonceRejectPercent),
                 "PEBBLE_VA_SLEEPTIME", String.valueOf(sleepSeconds), "PEBBLE_AUTHZREUSE", "0"));
+    }
+
+    /** Pebble requiring External Account Binding with {@link #EAB_KID}/{@link #EAB_HMAC}. */
+    public static AcmeTestBed requiringEab() {
+        AcmeTestBed bed = baseline();
+        bed.eabRequired = true;
+        return bed;
     }
 
     @Override
@@ -248,10 +260,11 @@ public final class AcmeTestBed implements BeforeAllCallback, AfterAllCallback, A
                   "httpPort": %d,
                   "tlsPort": %d,
                   "ocspResponderURL": "",
-                  "externalAccountBindingRequired": false,
+                  "externalAccountBindingRequired": %b,
+                  "externalAccountMACKeys": {"%s": "%s"},
                   "certificateValidityPeriod": 7776000
                 }}
-                """.formatted(acmePort, mgmtPort, p.resolve("cert.pem"), p.resolve("key.pem"), freeTcpPort(), freeTcpPort()));
+                """.formatted(acmePort, mgmtPort, p.resolve("cert.pem"), p.resolve("key.pem"), freeTcpPort(), freeTcpPort(), eabRequired, EAB_KID, EAB_HMAC));
         ProcessBuilder pb = new ProcessBuilder("pebble", "-config", p.resolve("pebble-config.json").toString(),
                 "-dnsserver", "127.0.0.1:" + dnsPort, "-strict=false")
                 .redirectErrorStream(true).redirectOutput(p.resolve("pebble.log").toFile());
