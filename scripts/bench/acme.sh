@@ -101,11 +101,14 @@ bench_profile() { # profile rounds
       local w="$WORK/$profile-$tool-$r"; mkdir -p "$w"
       local t0 t1 ok=1
       t0="$(date +%s.%N)"
-      "run_$tool" "$w" || ok=0
+      # subshell: `times` then reports the CPU (user+sys) of the tool and its children, a figure the machine's load
+      # distorts far less than wall time
+      ( "run_$tool" "$w"; rc=$?; times > "$w/times"; exit $rc ) || ok=0
       t1="$(date +%s.%N)"
-      local secs; secs="$(echo "$t1 - $t0" | bc -l)"
-      printf '%s\t%s\t%s\t%.3f\t%s\n' "$profile" "$tool" "$r" "$secs" "$ok" >> "$RESULTS"
-      printf 'bench: %-8s round %d %-7s %6.2fs %s\n' "$profile" "$r" "$tool" "$secs" "$([ $ok = 1 ] && echo ok || echo FAILED)" >&2
+      local secs cpu; secs="$(echo "$t1 - $t0" | bc -l)"
+      cpu="$(tail -n 1 "$w/times" | awk '{ n=0; for (i=1;i<=2;i++) { split($i, a, "m"); sub("s","",a[2]); n += a[1]*60 + a[2] } printf "%.3f", n }')"
+      printf '%s\t%s\t%s\t%.3f\t%s\t%s\n' "$profile" "$tool" "$r" "$secs" "$ok" "$cpu" >> "$RESULTS"
+      printf 'bench: %-8s round %d %-7s %6.2fs (cpu %5.2fs) %s\n' "$profile" "$r" "$tool" "$secs" "$cpu" "$([ $ok = 1 ] && echo ok || echo FAILED)" >&2
       if [ "$ok" = 0 ]; then tail -n 3 "$w/out.txt" "$w/err.txt" 2>/dev/null | sed 's/^/    /' >&2 || true; fi
     done
   done
@@ -127,12 +130,12 @@ fi
 python3 - "$RESULTS" "$JVM_START" <<'PY'
 import sys, statistics, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
-data = collections.defaultdict(list); ok = collections.Counter(); n = collections.Counter()
-for profile, tool, rnd, secs, good in rows:
+data = collections.defaultdict(list); cpu = collections.defaultdict(list); ok = collections.Counter(); n = collections.Counter()
+for profile, tool, rnd, secs, good, c in rows:
     n[(profile, tool)] += 1
     if good == "1":
-        ok[(profile, tool)] += 1; data[(profile, tool)].append(float(secs))
-print(f"{'profile':9} {'tool':8} {'ok':>6} {'median':>8} {'min':>7} {'max':>7}  vs rhoai")
+        ok[(profile, tool)] += 1; data[(profile, tool)].append(float(secs)); cpu[(profile, tool)].append(float(c))
+print(f"{'profile':9} {'tool':8} {'ok':>6} {'median':>8} {'min':>7} {'max':>7}  {'ratio':>6}  {'cpu med':>7}")
 for profile in ("baseline", "faults"):
     base = statistics.median(data[(profile, "rhoai")]) if data[(profile, "rhoai")] else None
     for tool in ("rhoai", "lego", "certbot"):
@@ -141,6 +144,8 @@ for profile in ("baseline", "faults"):
         med = statistics.median(d) if d else None
         ratio = f"{med / base:.2f}x" if med and base else "-"
         fmt = lambda v: f"{v:7.2f}s" if v is not None else "      -"
-        print(f"{profile:9} {tool:8} {ok[k]:>2}/{n[k]:<3} {fmt(med)} {fmt(min(d) if d else None)} {fmt(max(d) if d else None)}  {ratio}")
+        cmed = statistics.median(cpu[k]) if cpu[k] else None
+        print(f"{profile:9} {tool:8} {ok[k]:>2}/{n[k]:<3} {fmt(med)} {fmt(min(d) if d else None)} {fmt(max(d) if d else None)}  {ratio:>6}  {fmt(cmed)}")
+print("ratio = the tool's median wall time / rhoai's (above 1: slower than rhoai); cpu = user+sys of the tool's processes")
 print(f"rhoai JVM start alone (rhoai version, hyperfine median): {sys.argv[2]}")
 PY

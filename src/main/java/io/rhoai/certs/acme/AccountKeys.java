@@ -42,7 +42,7 @@ final class AccountKeys {
             }
         }
         AtomicFiles.privateDirectory(dir);
-        KeyPair kp = KeyPairUtils.createECKeyPair("secp256r1");
+        KeyPair kp = CertificateIssuer.ecP256();
         StringWriter pem = new StringWriter();
         try {
             KeyPairUtils.writeKeyPair(kp, pem);

@@ -58,7 +58,7 @@ public final class CertificateIssuer {
     private static final URI BAD_NONCE = URI.create("urn:ietf:params:acme:error:badNonce");
     private static final URI EAB_REQUIRED = URI.create("urn:ietf:params:acme:error:externalAccountRequired");
     private static final URI SERVER_INTERNAL = URI.create("urn:ietf:params:acme:error:serverInternal");
-    private static final Duration FIRST_POLL = Duration.ofMillis(200);
+    private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
     static {
@@ -179,8 +179,19 @@ public final class CertificateIssuer {
         return switch (keyType) {
             case "rsa-2048" -> KeyPairUtils.createKeyPair(2048);
             case "rsa-4096" -> KeyPairUtils.createKeyPair(4096);
-            default -> KeyPairUtils.createECKeyPair("secp256r1");
+            default -> ecP256();
         };
+    }
+
+    /** P-256 from the JDK's own provider (already loaded for TLS); acme4j's helper would load BouncyCastle's EC classes. */
+    static KeyPair ecP256() {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            return KeyPairUtils.createECKeyPair("secp256r1");
+        }
     }
 
     private void authorize(Order order, DnsProvider provider, AuthoritativeDns authoritative, Instant deadline) throws InterruptedException {
@@ -278,7 +289,7 @@ public final class CertificateIssuer {
             progress.debug("waiting for " + what + ": " + s);
             Thread.sleep(Math.max(10, Duration.between(now, next).toMillis()));
             // gentle growth: validations typically finish within a few seconds, and a late poll costs a whole interval
-            Duration grown = Duration.ofMillis(interval.toMillis() * 13 / 10);
+            Duration grown = Duration.ofMillis(interval.toMillis() * 3 / 2);
             interval = grown.compareTo(MAX_POLL) > 0 ? MAX_POLL : grown;
         }
     }
