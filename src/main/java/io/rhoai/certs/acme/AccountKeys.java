@@ -4,7 +4,13 @@ import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.io.AtomicFiles;
 import io.rhoai.core.io.FileContent;
-import org.shredzone.acme4j.util.KeyPairUtils;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.util.Set;
 
 /**
@@ -35,7 +43,7 @@ final class AccountKeys {
         if (Files.isRegularFile(file)) {
             try (Reader r = Files.newBufferedReader(file)) {
                 tightenMode(file);
-                return new Loaded(KeyPairUtils.readKeyPair(r), file, true);
+                return new Loaded(read(r), file, true);
             } catch (IOException | RuntimeException e) {
                 throw RhoaiException.precondition("cannot read the ACME account key " + file + ": " + e.getClass().getSimpleName(),
                         "restore the file from a backup; only delete it if you want a new ACME account");
@@ -44,13 +52,31 @@ final class AccountKeys {
         AtomicFiles.privateDirectory(dir);
         KeyPair kp = CertificateIssuer.ecP256();
         StringWriter pem = new StringWriter();
-        try {
-            KeyPairUtils.writeKeyPair(kp, pem);
+        // PKCS#8 private key followed by its public key: readable by openssl and by read() below
+        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
+            w.writeObject(new JcaPKCS8Generator(kp.getPrivate(), null));
+            w.writeObject(kp.getPublic());
         } catch (IOException e) {
             throw new RhoaiException(ErrorKind.INTERNAL, "cannot encode the account key", null, e);
         }
         AtomicFiles.write(file, FileContent.secretText(pem.toString()));
         return new Loaded(kp, file, false);
+    }
+
+    /** Reads a key pair written by {@link #loadOrCreate} (PKCS#8 + public key) or by acme4j/openssl (SEC1 "EC PRIVATE KEY"). */
+    static KeyPair read(Reader reader) throws IOException {
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        PrivateKey priv = null;
+        PublicKey pub = null;
+        try (PEMParser parser = new PEMParser(reader)) {
+            for (Object o; (o = parser.readObject()) != null; ) {
+                if (o instanceof PEMKeyPair kp) return converter.getKeyPair(kp);
+                if (o instanceof PrivateKeyInfo pki) priv = converter.getPrivateKey(pki);
+                if (o instanceof SubjectPublicKeyInfo spki) pub = converter.getPublicKey(spki);
+            }
+        }
+        if (priv == null || pub == null) throw new IOException("no key pair in the file");
+        return new KeyPair(pub, priv);
     }
 
     private static void tightenMode(Path file) throws IOException {
