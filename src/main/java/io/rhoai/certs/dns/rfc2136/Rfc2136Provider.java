@@ -18,15 +18,17 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -162,14 +164,35 @@ public final class Rfc2136Provider implements DnsProvider {
                 "set RFC2136_ZONE or point RFC2136_NAMESERVER at the zone's primary");
     }
 
+    /**
+     * One signed request/response over a plain blocking UDP socket. Deliberately not dnsjava's resolver: that one runs
+     * on a shared NIO selector that closes itself in a JVM shutdown hook, and our clean-up must still work from the
+     * Ctrl-C hook.
+     */
     private Message exchange(Message message, String what) {
-        SimpleResolver resolver = new SimpleResolver(config.server());
-        resolver.setTimeout(Duration.ofSeconds(5));
-        resolver.setTSIGKey(tsig);
+        tsig.apply(message, null);
+        TSIGRecord requestTsig = message.getTSIG();
+        byte[] request = message.toWire(65535);
         IOException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) { // UDP loss or a busy server: a retry will do
-            try {
-                return resolver.send(message);
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.setSoTimeout(3000);
+                socket.connect(config.server());
+                socket.send(new DatagramPacket(request, request.length));
+                byte[] buf = new byte[65535];
+                while (true) {
+                    DatagramPacket packet = new DatagramPacket(buf, buf.length);
+                    socket.receive(packet);
+                    byte[] wire = Arrays.copyOf(buf, packet.getLength());
+                    Message response = new Message(wire);
+                    if (response.getHeader().getID() != message.getHeader().getID()) continue; // a stray late answer
+                    if (response.getRcode() == Rcode.NOERROR && tsig.verify(response, wire, requestTsig) != Rcode.NOERROR) {
+                        throw new RhoaiException(ErrorKind.PRECONDITION, NAME + ": the answer of " + config.server().getHostString()
+                                + " " + what + " is not signed with TSIG key " + config.keyName(),
+                                "check RFC2136_TSIG_KEY, RFC2136_TSIG_SECRET and RFC2136_TSIG_ALGORITHM");
+                    }
+                    return response;
+                }
             } catch (IOException e) {
                 last = e;
             }
