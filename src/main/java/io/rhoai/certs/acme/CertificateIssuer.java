@@ -322,6 +322,10 @@ public final class CertificateIssuer {
                 }
                 progress.debug(what + ": " + e.getType() + ", retrying");
             } catch (AcmeNetworkException e) {
+                if (untrustedTls(e)) { // retrying cannot fix trust
+                    throw new RhoaiException(ErrorKind.PRECONDITION, "the TLS certificate of the ACME server is not trusted (" + what + ")",
+                            "for a private ACME server pass --acme-ca-file <CA PEM>; otherwise check for a TLS-intercepting proxy", e);
+                }
                 if (attempt >= 6 || clock.instant().plus(backoff).isAfter(deadline)) {
                     throw new RhoaiException(ErrorKind.REMOTE, "cannot reach the ACME server to " + what + ": " + e.getMessage(),
                             "check the network, --acme-server and --acme-ca-file", e);
@@ -339,6 +343,16 @@ public final class CertificateIssuer {
             Thread.sleep(backoff.toMillis());
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    private static boolean untrustedTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RhoaiException remote(String message, Problem problem, String hint) {

@@ -177,6 +177,15 @@ class PebbleIssueTest {
         assertThat(missingSecret.stderr()).contains("rfc2136:").contains("RFC2136_TSIG_SECRET");
     }
 
+    @Test
+    void anUntrustedAcmeServerFailsAtOnceNamingTheCaFileFlag() {
+        Cli cli = cli(false);
+        Cli.Result r = cli.run("certs", "issue", "--acme-server", bed.directoryUrl(), "--state-dir", state.toString(),
+                "--dns-provider", "rfc2136", "--domain", AcmeTestBed.API);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(r.stderr()).contains("TLS certificate of the ACME server is not trusted").contains("--acme-ca-file");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     static List<X509Certificate> readChain(Path pem) throws Exception {
