@@ -1,0 +1,49 @@
+package io.rhoai.certs.acme;
+
+import io.rhoai.certs.dns.ChallengeRecord;
+import io.rhoai.certs.dns.DnsProvider;
+import io.rhoai.core.Progress;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Removes a run's challenge records exactly once: from {@code finally}, or from a JVM shutdown hook when the user
+ * presses Ctrl-C while the records are published. Failures are reported, never thrown over the original error.
+ */
+final class PendingCleanup implements AutoCloseable {
+    private final DnsProvider provider;
+    private final List<ChallengeRecord> records;
+    private final Progress progress;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private final Thread hook;
+
+    PendingCleanup(DnsProvider provider, List<ChallengeRecord> records, Progress progress) {
+        this.provider = provider;
+        this.records = List.copyOf(records);
+        this.progress = progress;
+        this.hook = new Thread(this::run, "rhoai-acme-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    void run() {
+        if (records.isEmpty() || !done.compareAndSet(false, true)) return;
+        try {
+            provider.cleanUpAll(records);
+            progress.done("Removed " + records.size() + " challenge record(s) via " + provider.name());
+        } catch (RuntimeException e) {
+            progress.warn("could not remove challenge records " + records.stream().map(ChallengeRecord::fqdn).distinct().toList()
+                    + " via " + provider.name() + ": " + e.getMessage() + " — delete them by hand");
+        }
+    }
+
+    @Override
+    public void close() {
+        run();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting; the hook has run or will find the work done
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.rhoai.certs.dns.route53;
+
+import io.rhoai.certs.dns.ChallengeRecord;
+import io.rhoai.certs.dns.DnsProvider;
+import io.rhoai.certs.dns.DnsProviderInfo;
+import io.rhoai.certs.dns.DnsProviderInfo.EnvVar;
+import io.rhoai.certs.dns.EnvSettings;
+import io.rhoai.certs.dns.PropagationTiming;
+import io.rhoai.core.ErrorKind;
+import io.rhoai.core.Progress;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Secret;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ChangeBatch;
+import software.amazon.awssdk.services.route53.model.ChangeStatus;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Amazon Route 53. Finds the PUBLIC hosted zone for each name (longest suffix match; private zones of the same name
+ * are skipped, since Let's Encrypt only sees public DNS), writes all of a run's values for one name in one UPSERT
+ * (a wildcard and its apex share {@code _acme-challenge.<domain>}), and waits for the change to be INSYNC.
+ * Throttling ({@code Throttling}, {@code PriorRequestNotComplete}) and 5xx answers are retried with backoff.
+ */
+public final class Route53Provider implements DnsProvider {
+    public static final String NAME = "route53";
+
+    public static final DnsProviderInfo INFO = new DnsProviderInfo(NAME,
+            "Amazon Route 53 (public hosted zones); credentials from the standard AWS chain",
+            List.of(EnvVar.secret("AWS_ACCESS_KEY_ID", "access key (or any other source of the AWS default credentials chain: AWS_PROFILE, SSO, instance role)", false),
+                    EnvVar.secret("AWS_SECRET_ACCESS_KEY", "secret key belonging to AWS_ACCESS_KEY_ID", false),
+                    EnvVar.secret("AWS_SESSION_TOKEN", "session token for temporary credentials", false),
+                    EnvVar.optional("AWS_PROFILE", "named profile from ~/.aws/config (default chain)"),
+                    EnvVar.optional("AWS_HOSTED_ZONE_ID", "use this hosted zone instead of looking it up"),
+                    EnvVar.optional("AWS_ENDPOINT_URL_ROUTE53", "API endpoint override (tests, FIPS); also RHOAI_ROUTE53_ENDPOINT"),
+                    EnvVar.optional("AWS_TTL", "TTL of the TXT record in seconds (default 10)"),
+                    EnvVar.optional("AWS_PROPAGATION_TIMEOUT", "how long to wait for INSYNC and the authoritative servers (default 2m)"),
+                    EnvVar.optional("AWS_POLLING_INTERVAL", "how often to look (default 2s)")));
+
+    public record Config(String hostedZoneId, URI endpoint, long ttl, PropagationTiming timing, AwsCredentialsProvider credentials) {
+        public static Config fromEnv(Map<String, String> env) {
+            EnvSettings s = new EnvSettings(NAME, env);
+            String endpoint = s.get("AWS_ENDPOINT_URL_ROUTE53", s.get("RHOAI_ROUTE53_ENDPOINT"));
+            URI uri = null;
+            if (endpoint != null) {
+                try {
+                    uri = URI.create(endpoint);
+                    if (uri.getScheme() == null || uri.getHost() == null) throw new IllegalArgumentException();
+                } catch (IllegalArgumentException e) {
+                    throw RhoaiException.invalid(NAME + ": endpoint '" + endpoint + "' is not a URL", "use https://host[:port]");
+                }
+            }
+            long ttl;
+            try {
+                ttl = Long.parseLong(s.get("AWS_TTL", "10"));
+            } catch (NumberFormatException e) {
+                throw RhoaiException.invalid(NAME + ": AWS_TTL is not a number", "use seconds, e.g. 10");
+            }
+            return new Config(s.get("AWS_HOSTED_ZONE_ID"), uri, ttl,
+                    s.timing("AWS", new PropagationTiming(Duration.ofMinutes(2), Duration.ofSeconds(2))), credentials(s));
+        }
+
+        /** Keys in the environment map win (tests, CI); otherwise the SDK's default chain (profile, SSO, instance role). */
+        private static AwsCredentialsProvider credentials(EnvSettings s) {
+            String id = s.get("AWS_ACCESS_KEY_ID"), key = s.get("AWS_SECRET_ACCESS_KEY"), token = s.get("AWS_SESSION_TOKEN");
+            if (id != null && key != null) {
+                Secret.of(key, "env AWS_SECRET_ACCESS_KEY"); // registers it with the redactor
+                if (token != null) Secret.of(token, "env AWS_SESSION_TOKEN");
+                return StaticCredentialsProvider.create(token == null ? AwsBasicCredentials.create(id, key)
+                        : AwsSessionCredentials.create(id, key, token));
+            }
+            if (id != null || key != null) {
+                throw RhoaiException.invalid(NAME + ": only one of AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is set", "set both, or neither to use AWS_PROFILE / the default chain");
+            }
+            return DefaultCredentialsProvider.builder().build();
+        }
+    }
+
+    private final Config config;
+    private final Route53Client client;
+    private final Progress progress;
+    private final Clock clock;
+    private final Map<String, HostedZone> zones = new HashMap<>();
+    /** Values this run has published per name, so UPSERT keeps the sibling's value and DELETE matches exactly. */
+    private final Map<String, Set<String>> published = new HashMap<>();
+
+    public Route53Provider(Config config, Progress progress, Clock clock) {
+        this.config = config;
+        this.progress = progress;
+        this.clock = clock;
+        if (config.ttl() < 1) throw RhoaiException.invalid(NAME + ": AWS_TTL must be at least 1", "use seconds, e.g. 10");
+        var builder = Route53Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(config.credentials())
+                // retries are ours (below): visible in progress and bounded by the propagation timeout
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        if (config.endpoint() != null) builder.endpointOverride(config.endpoint());
+        this.client = builder.build();
+    }
+
+    @Override public String name() { return NAME; }
+
+    @Override public PropagationTiming timing() { return config.timing(); }
+
+    @Override public void present(ChallengeRecord record) { presentAll(List.of(record)); }
+
+    @Override public void cleanUp(ChallengeRecord record) { cleanUpAll(List.of(record)); }
+
+    @Override
+    public synchronized void presentAll(List<ChallengeRecord> records) {
+        Map<String, List<Change>> byZone = new LinkedHashMap<>();
+        Map<String, Set<String>> after = new LinkedHashMap<>();
+        for (ChallengeRecord r : records) {
+            after.computeIfAbsent(r.fqdn(), k -> new LinkedHashSet<>(published.getOrDefault(k, Set.of()))).add(r.value());
+        }
+        for (var e : after.entrySet()) {
+            String zoneId = zoneFor(e.getKey()).id();
+            byZone.computeIfAbsent(zoneId, k -> new ArrayList<>()).add(change(ChangeAction.UPSERT, e.getKey(), e.getValue()));
+        }
+        for (var e : byZone.entrySet()) submitAndWait(e.getKey(), e.getValue(), "UPSERT");
+        after.forEach(published::put);
+    }
+
+    @Override
+    public synchronized void cleanUpAll(List<ChallengeRecord> records) {
+        Map<String, Set<String>> remove = new LinkedHashMap<>();
+        for (ChallengeRecord r : records) remove.computeIfAbsent(r.fqdn(), k -> new LinkedHashSet<>()).add(r.value());
+        Map<String, List<Change>> byZone = new LinkedHashMap<>();
+        Map<String, Set<String>> after = new LinkedHashMap<>();
+        for (var e : remove.entrySet()) {
+            Set<String> current = published.getOrDefault(e.getKey(), Set.of());
+            if (current.isEmpty()) continue; // never published by this run: nothing of ours to remove
+            Set<String> remaining = new LinkedHashSet<>(current);
+            remaining.removeAll(e.getValue());
+            Change c = remaining.isEmpty() ? change(ChangeAction.DELETE, e.getKey(), current)
+                    : change(ChangeAction.UPSERT, e.getKey(), remaining);
+            byZone.computeIfAbsent(zoneFor(e.getKey()).id(), k -> new ArrayList<>()).add(c);
+            after.put(e.getKey(), remaining);
+        }
+        for (var e : byZone.entrySet()) submitAndWait(e.getKey(), e.getValue(), "DELETE");
+        after.forEach((k, v) -> {
+            if (v.isEmpty()) published.remove(k);
+            else published.put(k, v);
+        });
+    }
+
+    private Change change(ChangeAction action, String fqdn, Set<String> values) {
+        List<ResourceRecord> rrs = values.stream().map(v -> ResourceRecord.builder().value("\"" + v + "\"").build()).toList();
+        return Change.builder().action(action).resourceRecordSet(ResourceRecordSet.builder()
+                .name(fqdn).type(RRType.TXT).ttl(config.ttl()).resourceRecords(rrs).build()).build();
+    }
+
+    private void submitAndWait(String zoneId, List<Change> changes, String what) {
+        String changeId = call("ChangeResourceRecordSets (" + what + ")", () -> client.changeResourceRecordSets(b -> b
+                .hostedZoneId(zoneId)
+                .changeBatch(ChangeBatch.builder().comment("rhoai certs: ACME DNS-01").changes(changes).build()))
+                .changeInfo().id());
+        Instant deadline = clock.instant().plus(config.timing().timeout());
+        ChangeStatus status = ChangeStatus.PENDING;
+        while (true) {
+            status = call("GetChange " + changeId, () -> client.getChange(b -> b.id(changeId)).changeInfo().status());
+            if (status == ChangeStatus.INSYNC) return;
+            if (!clock.instant().plus(config.timing().interval()).isBefore(deadline)) {
+                throw RhoaiException.timeout(NAME + ": change " + changeId + " in hosted zone " + zoneId + " not INSYNC within "
+                        + config.timing().timeout().toSeconds() + "s; last status " + status, "raise AWS_PROPAGATION_TIMEOUT");
+            }
+            sleep(config.timing().interval());
+        }
+    }
+
+    /** The public hosted zone with the longest name that is a suffix of {@code fqdn}. */
+    HostedZone zoneFor(String fqdn) {
+        if (config.hostedZoneId() != null) {
+            return HostedZone.builder().id(config.hostedZoneId()).name("(AWS_HOSTED_ZONE_ID)").build();
+        }
+        String name = fqdn.endsWith(".") ? fqdn : fqdn + ".";
+        for (String candidate = name; candidate.indexOf('.') < candidate.length() - 1; candidate = candidate.substring(candidate.indexOf('.') + 1)) {
+            HostedZone cached = zones.get(candidate);
+            if (cached != null) return cached;
+            String dnsName = candidate;
+            List<HostedZone> found = call("ListHostedZonesByName " + dnsName,
+                    () -> client.listHostedZonesByName(b -> b.dnsName(dnsName).maxItems("100")).hostedZones());
+            for (HostedZone z : found) {
+                if (!z.name().equalsIgnoreCase(dnsName)) continue;
+                if (z.config() != null && Boolean.TRUE.equals(z.config().privateZone())) {
+                    progress.debug(NAME + ": skipping private hosted zone " + z.id() + " (" + z.name() + ")");
+                    continue;
+                }
+                zones.put(candidate, z);
+                progress.debug(NAME + ": using public hosted zone " + z.id() + " (" + z.name() + ") for " + fqdn);
+                return z;
+            }
+        }
+        throw RhoaiException.precondition(NAME + ": no public hosted zone found for " + fqdn,
+                "create a public hosted zone for the domain, or set AWS_HOSTED_ZONE_ID");
+    }
+
+    private <T> T call(String what, Supplier<T> action) {
+        Duration backoff = Duration.ofMillis(200);
+        Instant deadline = clock.instant().plus(config.timing().timeout());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (AwsServiceException e) {
+                String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+                boolean retryable = "Throttling".equals(code) || "ThrottlingException".equals(code)
+                        || "PriorRequestNotComplete".equals(code) || e.statusCode() >= 500 || e.isThrottlingException();
+                String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+                if (!retryable || attempt >= 8 || clock.instant().plus(backoff).isAfter(deadline)) {
+                    ErrorKind kind = e.statusCode() == 403 || "InvalidClientTokenId".equals(code) || "AccessDenied".equals(code)
+                            ? ErrorKind.PRECONDITION : ErrorKind.REMOTE;
+                    throw new RhoaiException(kind, NAME + ": " + what + " failed: " + (code == null ? "" : code + ": ") + message,
+                            kind == ErrorKind.PRECONDITION ? "check the AWS credentials and their route53:ChangeResourceRecordSets/GetChange/ListHostedZonesByName permissions"
+                                    : "check the AWS service health and retry", e);
+                }
+                progress.debug(NAME + ": " + what + ": " + code + ", retrying in " + backoff.toMillis() + "ms");
+            } catch (SdkClientException e) {
+                if (attempt >= 4 || clock.instant().plus(backoff).isAfter(deadline)) {
+                    throw new RhoaiException(ErrorKind.REMOTE, NAME + ": " + what + " failed: " + e.getMessage(),
+                            "check network access to Route 53 and the AWS credentials", e);
+                }
+                progress.debug(NAME + ": " + what + ": " + e.getMessage() + ", retrying in " + backoff.toMillis() + "ms");
+            }
+            sleep(backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1)));
+            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RhoaiException(ErrorKind.INTERRUPTED, NAME + ": interrupted", null, e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.rhoai.cli.certs;
+
+import io.rhoai.certs.acme.AcmeServers;
+import io.rhoai.certs.acme.IssueRequest;
+import io.rhoai.certs.store.CertificateStore;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Secret;
+import io.rhoai.core.secret.SecretSource;
+import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileRepository;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The issuing options {@code certs issue} and {@code certs renew} share, and the one place that turns them into an IssueRequest. */
+public final class IssueOptions {
+    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE",
+            description = "Cluster profile: names, DNS provider, ACME server, e-mail and key type come from spec.certificates.")
+    String cluster;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR",
+            description = "Directory of cluster profiles (default: RHOAI_PROFILES_DIR, ./install-configs, else the bundled ones).")
+    Path profilesDir;
+
+    @Option(names = {"-d", "--domain"}, paramLabel = "NAME", description = "A name for the certificate (repeatable); replaces the profile's names.")
+    List<String> domains = new ArrayList<>();
+
+    @Option(names = "--dns-provider", paramLabel = "NAME", description = "route53, rfc2136 or manual (default: profile spec.certificates.dns.provider).")
+    String dnsProvider;
+
+    @Option(names = "--acme-server", paramLabel = "SERVER",
+            description = "letsencrypt (default), letsencrypt-staging or an ACME directory URL (default: profile spec.certificates.server).")
+    String acmeServer;
+
+    @Option(names = "--staging", description = "Use Let's Encrypt staging (untrusted certificates, generous rate limits).")
+    boolean staging;
+
+    @Option(names = "--acme-ca-file", paramLabel = "PEM", description = "Also trust this CA for TLS to the ACME server (a private ACME server such as Pebble).")
+    Path acmeCaFile;
+
+    @Option(names = "--email", paramLabel = "ADDRESS", description = "Contact for the ACME account (expiry notices); default: profile spec.certificates.email.")
+    String email;
+
+    @Option(names = "--key-type", paramLabel = "TYPE", description = "Certificate key: ec-p256 (default), rsa-2048, rsa-4096.")
+    String keyType;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where account keys and certificates live (default: RHOAI_STATE_DIR, $XDG_STATE_HOME/rhoai, ~/.local/state/rhoai).")
+    Path stateDir;
+
+    @Option(names = "--eab-kid", paramLabel = "KID", description = "External Account Binding key id from the CA (ZeroSSL, Google, Sectigo...).")
+    String eabKid;
+
+    @Option(names = "--eab-hmac-key-file", paramLabel = "FILE", description = "File holding the EAB HMAC key (base64url); or RHOAI_EAB_HMAC_KEY / RHOAI_EAB_HMAC_KEY_FILE.")
+    Path eabHmacKeyFile;
+
+    /** The profile named by --cluster, or null when only --domain names were given. */
+    ClusterProfile profile(Map<String, String> env) {
+        return cluster == null ? null : ProfileRepository.locate(profilesDir, env).load(cluster).profile();
+    }
+
+    IssueRequest request(ClusterProfile profile, Map<String, String> env, Duration timeout, boolean dryRun) {
+        List<String> names = new ArrayList<>(domains);
+        ClusterProfile.Certificates certs = null;
+        if (profile != null) {
+            certs = profile.spec().certificates();
+            if (names.isEmpty()) names.addAll(defaultNames(profile));
+        } else if (names.isEmpty()) {
+            throw RhoaiException.invalid("no names given", "pass --cluster <profile> or --domain <name> (repeatable)");
+        }
+        Optional<ClusterProfile.Certificates> c = Optional.ofNullable(certs);
+        String server = acmeServer != null ? acmeServer : c.map(ClusterProfile.Certificates::server).orElse(null);
+        if (staging) {
+            if (acmeServer != null && !AcmeServers.LETSENCRYPT_STAGING.equals(acmeServer)) {
+                throw RhoaiException.invalid("--staging and --acme-server " + acmeServer + " contradict each other", "pass only one of them");
+            }
+            server = AcmeServers.LETSENCRYPT_STAGING;
+        }
+        Secret eabKey = new SecretSource(env).find("EAB HMAC key", eabHmacKeyFile, "--eab-hmac-key-file", "RHOAI_EAB_HMAC_KEY");
+        return new IssueRequest(
+                cluster != null ? cluster : names.get(0).replace("*.", "wildcard."),
+                names,
+                server == null ? AcmeServers.LETSENCRYPT : server,
+                acmeCaFile,
+                email != null ? email : c.map(ClusterProfile.Certificates::email).orElse(null),
+                keyType != null ? keyType : c.map(ClusterProfile.Certificates::keyType).orElse(null),
+                dnsProvider != null ? dnsProvider : c.map(ClusterProfile.Certificates::dns).map(ClusterProfile.Dns::provider).orElse(null),
+                env,
+                stateDir != null ? stateDir : CertificateStore.defaultStateDir(env),
+                timeout, dryRun, eabKid, eabKey);
+    }
+
+    static List<String> defaultNames(ClusterProfile profile) {
+        ClusterProfile.Cluster cl = profile.spec() == null ? null : profile.spec().cluster();
+        if (cl == null || cl.name() == null || cl.baseDomain() == null) {
+            throw RhoaiException.invalid("profile " + profile.name() + ": spec.cluster.name and spec.cluster.baseDomain are needed for the certificate names",
+                    "set them in the profile, or pass --domain");
+        }
+        String base = cl.name() + "." + cl.baseDomain();
+        return List.of("*.apps." + base, "api." + base);
+    }
+}
