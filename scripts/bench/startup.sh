@@ -39,6 +39,8 @@ command -v "$kubectl" >/dev/null 2>&1 || { log "kubectl not found (set KUBECTL);
 # name|environment for scripts/rhoai. Every JVM variant goes through the launcher, as users run rhoai.
 variants=()
 if [ -x "$jdk17/bin/java" ]; then
+  # java -jar with the JVM's default flags, without the launcher: what the launcher's flags and cache are measured against
+  variants+=("jvm17-java-jar|JAVA_HOME=$jdk17 RHOAI_RUNTIME=jvm RHOAI_JVM_CACHE=off BENCH_DIRECT=1")
   variants+=("jvm17-plain|JAVA_HOME=$jdk17 RHOAI_RUNTIME=jvm RHOAI_JVM_CACHE=off")
   variants+=("jvm17-appcds|JAVA_HOME=$jdk17 RHOAI_RUNTIME=jvm")
 else
@@ -54,10 +56,17 @@ if compgen -G "target/*-runner" >/dev/null || [ -n "${RHOAI_NATIVE:-}" ]; then
   variants+=("native|RHOAI_RUNTIME=native")
 fi
 
+# The command line of a variant: through the launcher, or java -jar directly for BENCH_DIRECT.
+variant_cmd() { # $1 = variant environment
+  case $1 in
+    *BENCH_DIRECT=1*) echo "$jdk17/bin/java -jar $root/target/quarkus-app/quarkus-run.jar" ;;
+    *) echo "env $1 $root/scripts/rhoai" ;;
+  esac
+}
 rhoai() { # $1 = variant environment, rest = arguments
-  local envs=$1; shift
-  # shellcheck disable=SC2086 # the environment is a list of NAME=value words
-  env $envs "$root/scripts/rhoai" "$@"
+  local cmd; cmd=$(variant_cmd "$1"); shift
+  # shellcheck disable=SC2086 # a command line of words
+  $cmd "$@"
 }
 
 # Build the jar and train every cache before timing (the launcher does both on first use).
@@ -92,7 +101,7 @@ for ((round = 1; round <= rounds; round++)); do
     names=() cmds=()
     for v in "${variants[@]}"; do
       names+=("${v%%|*}")
-      cmds+=("env ${v#*|} $root/scripts/rhoai $cargs")
+      cmds+=("$(variant_cmd "${v#*|}") $cargs")
     done
     names+=("kubectl") cmds+=("$cref")
     # rotate the order by the round number
@@ -124,11 +133,12 @@ report="$out/startup.md"
     echo
     echo "## rhoai $cargs  (reference: $cref)"
     echo
-    echo "| variant | median ms | mean ms | stddev ms | min ms | x kubectl (median) |"
-    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| variant | median ms | mean ms | stddev ms | min ms | CPU ms (user+sys) | x kubectl (median) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
     jq -rs '
       [.[].results[]] | group_by(.command)
-      | map({name: .[0].command, times: ([.[].times[]] | sort)})
+      | map({name: .[0].command, times: ([.[].times[]] | sort),
+             cpu: ((map(.user + .system) | add) / length)})
       | map(. + {median: (.times | if length % 2 == 1 then .[length / 2 | floor]
                                    else (.[length / 2 - 1] + .[length / 2]) / 2 end),
                  mean: ((.times | add) / (.times | length)),
@@ -136,7 +146,7 @@ report="$out/startup.md"
       | map(. + {sd: ((.times | map(. * .) | add) / (.times | length) - .mean * .mean | if . < 0 then 0 else sqrt end)})
       | (map(select(.name == "kubectl"))[0].median) as $ref
       | sort_by(.median)[]
-      | "| \(.name) | \(.median * 1000 | round) | \(.mean * 1000 | round) | \(.sd * 1000 | round) | \(.min * 1000 | round) | \(.median / $ref * 10 | round / 10)x |"
+      | "| \(.name) | \(.median * 1000 | round) | \(.mean * 1000 | round) | \(.sd * 1000 | round) | \(.min * 1000 | round) | \(.cpu * 1000 | round) | \(.median / $ref * 10 | round / 10)x |"
     ' "$out"/round-*-"$cname".json
   done
 } >"$report"
