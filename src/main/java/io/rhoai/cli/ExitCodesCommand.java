@@ -1,5 +1,6 @@
 package io.rhoai.cli;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.cli.output.Table;
 import picocli.CommandLine.Command;
 
@@ -9,6 +10,7 @@ import java.util.List;
 @Command(name = "exit-codes", description = "List the exit codes every rhoai command uses.",
         footer = {"%nExamples:", "  rhoai exit-codes", "  rhoai exit-codes -o json"})
 public class ExitCodesCommand extends BaseCommand {
+    @RegisterForReflection
     public record ExitCode(int code, String name, String meaning) { }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rhoai.cli;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import java.util.Properties;
 public class VersionCommand extends BaseCommand {
 
     /** {@code runtime} is "native" for the GraalVM/Mandrel binary, "jvm" otherwise. */
+    @RegisterForReflection
     public record VersionInfo(String version, String commit, String runtime, String java, String os, String arch) { }
 
     public static VersionInfo info() {

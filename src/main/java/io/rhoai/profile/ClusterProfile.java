@@ -1,6 +1,7 @@
 package io.rhoai.profile;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Map;
  * docs/profiles.md. Every section other than cluster, platform and networking is optional; later commands read
  * their own section (gitops, oauth, certificates).
  */
+/** Jackson binds it in the native binary too: registered for reflection with every nested record. */
+@RegisterForReflection
 @JsonPropertyOrder({"apiVersion", "kind", "metadata", "base", "spec"})
 public record ClusterProfile(String apiVersion, String kind, Metadata metadata, String base, Spec spec) {
     public static final String API_VERSION = "rhoai.io/v1alpha1";

@@ -1,12 +1,16 @@
 package io.rhoai.core.secret;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * A secret value (pull secret, client secret, token, key). {@code toString()} masks it and Jackson never
  * sees its value; the value is registered with the {@link Redactor} so it is scrubbed from every message.
+ * Registered for reflection so that Jackson finds the masking {@code @JsonValue} in the native binary too.
  */
+@RegisterForReflection
 public final class Secret {
     private final String value;
     private final String origin;

@@ -1,0 +1,232 @@
+package io.rhoai.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real {@code scripts/rhoai}, copied into a scratch project whose {@code mvnw}, JDK and native binary are small
+ * fakes that record how they were called. Checks what a user relies on: the right runtime is chosen, the jar is built
+ * only when needed, the class-data cache is trained once and then used, stdout is the command's alone and the exit
+ * code passes through.
+ */
+class LauncherScriptTest {
+    private static final Path LAUNCHER = Path.of(System.getProperty("rhoai.project.dir", "."), "scripts", "rhoai");
+    private static final Instant SOURCES_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir Path project;
+    private Path calls;
+
+    @BeforeEach
+    void scratchProject() throws IOException {
+        calls = project.resolve("calls.log");
+        Files.createDirectories(project.resolve("scripts"));
+        Files.copy(LAUNCHER, project.resolve("scripts/rhoai"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("src/main/java/Main.java"), "class Main { }");
+        // fake ./mvnw: prints build noise on stdout (the launcher must move it to stderr) and "builds" the fast-jar
+        executable(project.resolve("mvnw"), """
+                #!/usr/bin/env bash
+                echo "mvnw $*" >> "%s"
+                echo "[INFO] maven build noise"
+                mkdir -p target/quarkus-app && echo jar > target/quarkus-app/quarkus-run.jar
+                """.formatted(calls));
+        for (String files : List.of("pom.xml", "src/main/java/Main.java", "src/main/java", "src/main")) {
+            Files.setLastModifiedTime(project.resolve(files), FileTime.from(SOURCES_TIME));
+        }
+    }
+
+    @Test
+    void firstRunBuildsTheJarTrainsAnAppCdsArchiveAndPassesStdoutAndExitCodeThrough() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+
+        Run first = launch(Map.of("JAVA_HOME", jdk.toString(), "FAKE_EXIT", "3"), "install-config", "render", "--dir", "out dir");
+
+        assertThat(first.exit()).as(first.toString()).isEqualTo(3);
+        assertThat(first.stdout()).isEqualTo("command output\n");
+        assertThat(first.stderr()).contains("building rhoai").contains("[INFO] maven build noise")
+                .contains("preparing the JVM start-up cache").contains("command stderr");
+        List<String> log = callLog();
+        assertThat(log).filteredOn(l -> l.startsWith("mvnw")).containsExactly("mvnw -B -q package -DskipTests");
+        assertThat(log).filteredOn(l -> l.startsWith("java")).hasSize(2);
+        assertThat(log.get(1)).startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=")
+                .endsWith("quarkus-run.jar version -o json");
+        assertThat(log.get(2)).contains("-XX:SharedArchiveFile=" + project.resolve("target/quarkus-app/rhoai-jdk17.0.99-"))
+                .endsWith("-jar " + project.resolve("target/quarkus-app/quarkus-run.jar") + " install-config render --dir out dir");
+        try (var files = Files.list(project.resolve("target/quarkus-app"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("rhoai-jdk17\\.0\\.99-\\d+\\.jsa"));
+        }
+
+        Run second = launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+
+        assertThat(second.exit()).isZero();
+        assertThat(second.stderr()).doesNotContain("building").doesNotContain("preparing");
+        assertThat(callLog()).hasSize(log.size() + 1);   // no build, no training: only the command itself
+        assertThat(callLog().get(log.size())).contains("-XX:SharedArchiveFile=").endsWith(" version");
+    }
+
+    @Test
+    void sourcesNewerThanTheJarRebuildIt() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+        launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+        Files.setLastModifiedTime(project.resolve("target/quarkus-app/quarkus-run.jar"), FileTime.from(SOURCES_TIME.plusSeconds(60)));
+        Files.setLastModifiedTime(project.resolve("src/main/java/Main.java"), FileTime.from(SOURCES_TIME.plusSeconds(120)));
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+
+        assertThat(run.exit()).isZero();
+        assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).hasSize(2);
+    }
+
+    @Test
+    void jdk25UsesTheAotCache() throws Exception {
+        Path jdk = fakeJdk("25.0.1");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        List<String> java = callLog().stream().filter(l -> l.startsWith("java")).toList();
+        assertThat(java.get(0)).contains("-XX:AOTCacheOutput=").endsWith("version -o json");
+        assertThat(java.get(1)).contains("-XX:AOTCache=" + project.resolve("target/quarkus-app/rhoai-jdk25.0.1-"))
+                .doesNotContain("SharedArchiveFile");
+    }
+
+    @Test
+    void cacheCanBeSwitchedOffAndExtraJavaOptionsComeLast() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+
+        launch(Map.of("JAVA_HOME", jdk.toString(), "RHOAI_JVM_CACHE", "off", "RHOAI_JAVA_OPTS", "-Xmx64m -Dx=y"), "version");
+
+        List<String> java = callLog().stream().filter(l -> l.startsWith("java")).toList();
+        assertThat(java).hasSize(1);
+        assertThat(java.get(0)).doesNotContain("Archive").contains("-XX:-UsePerfData -Xmx64m -Dx=y -jar");
+    }
+
+    @Test
+    void javaOlderThan17IsAPreconditionFailure() throws Exception {
+        Run run = launch(Map.of("JAVA_HOME", fakeJdk("11.0.2").toString()), "version");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("rhoai needs Java 17 or newer").contains("hint: set JAVA_HOME");
+        assertThat(callLog()).isEmpty();
+    }
+
+    @Test
+    void nativeBinaryFromRhoaiNativeGetsTheArgumentsVerbatim() throws Exception {
+        Path binary = fakeNative(project.resolve("elsewhere/rhoai"));
+
+        Run run = launch(Map.of("RHOAI_NATIVE", binary.toString(), "FAKE_EXIT", "7"), "certs", "renew", "a b");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.NOT_DUE);
+        assertThat(run.stdout()).isEqualTo("native output\n");
+        assertThat(callLog()).containsExactly("native [certs] [renew] [a b]");
+    }
+
+    @Test
+    void runnerInTargetIsUsedUnlessOlderThanTheSources() throws Exception {
+        Path runner = fakeNative(project.resolve("target/rhoai-0.1.0-runner"));
+        Path jdk = fakeJdk("17.0.99");
+
+        Run fresh = launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+        assertThat(fresh.stdout()).isEqualTo("native output\n");
+
+        Files.setLastModifiedTime(runner, FileTime.from(SOURCES_TIME.minusSeconds(60)));
+        Run stale = launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+        assertThat(stale.stdout()).isEqualTo("command output\n");
+        assertThat(stale.stderr()).contains("target/rhoai-0.1.0-runner is older than the sources; using the JVM build");
+
+        Run forced = launch(Map.of("JAVA_HOME", jdk.toString(), "RHOAI_RUNTIME", "jvm"), "version");
+        assertThat(forced.stdout()).isEqualTo("command output\n");
+    }
+
+    @Test
+    void missingNativeBinaryOrBadRuntimeAreReported() throws Exception {
+        Run missing = launch(Map.of("RHOAI_RUNTIME", "native"), "version");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(missing.stderr()).contains("no native binary").contains("./mvnw package -Dnative");
+
+        Run bad = launch(Map.of("RHOAI_RUNTIME", "graal"), "version");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.stderr()).contains("RHOAI_RUNTIME must be auto, native or jvm, not 'graal'");
+        assertThat(bad.stdout()).isEmpty();
+    }
+
+    // ---- fakes -----------------------------------------------------------------------------------------------
+
+    /** A JDK whose java logs its arguments, makes the cache file a training run asks for, and runs "the command". */
+    private Path fakeJdk(String version) throws IOException {
+        Path home = project.resolve("jdk-" + version);
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+        executable(home.resolve("bin/java"), """
+                #!/usr/bin/env bash
+                echo "java $*" >> "%s"
+                for a in "$@"; do
+                  case $a in -XX:ArchiveClassesAtExit=* | -XX:AOTCacheOutput=*) echo cache > "${a#*=}"; exit 0 ;; esac
+                done
+                echo "command output"
+                echo "command stderr" >&2
+                exit "${FAKE_EXIT:-0}"
+                """.formatted(calls));
+        return home;
+    }
+
+    private Path fakeNative(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        executable(path, """
+                #!/usr/bin/env bash
+                line="native"; for a in "$@"; do line="$line [$a]"; done
+                echo "$line" >> "%s"
+                echo "native output"
+                exit "${FAKE_EXIT:-0}"
+                """.formatted(calls));
+        return path;
+    }
+
+    private static void executable(Path path, String script) throws IOException {
+        Files.writeString(path, script);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private List<String> callLog() throws IOException {
+        return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
+    }
+
+    private Run launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(project.resolve("scripts/rhoai").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");   // no java on it unless JAVA_HOME says so
+        pb.environment().put("HOME", project.toString());
+        pb.environment().putAll(env);
+        Path out = project.resolve("stdout.txt"), err = project.resolve("stderr.txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private record Run(int exit, String stdout, String stderr) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+}
