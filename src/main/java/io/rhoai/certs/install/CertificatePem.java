@@ -44,12 +44,30 @@ public final class CertificatePem {
     public static PrivateKey parsePrivateKey(String pem) {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object o = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (o instanceof PEMKeyPair pair) return converter.getKeyPair(pair).getPrivate();
-            if (o instanceof PrivateKeyInfo info) return converter.getPrivateKey(info);
-            throw new IllegalArgumentException("no private key found in the PEM text");
+            PrivateKeyInfo info;
+            // a traditional EC/RSA key may come without its public part: read the private part alone
+            if (o instanceof PEMKeyPair pair) info = pair.getPrivateKeyInfo();
+            else if (o instanceof PrivateKeyInfo i) info = i;
+            else throw new IllegalArgumentException("no private key found in the PEM text");
+            return standardKey(info);
         } catch (IOException e) {
             throw new IllegalArgumentException("the private key PEM cannot be parsed", e);
+        }
+    }
+
+    /**
+     * The key through the JDK's own key factories ("EC", "RSA"), not BouncyCastle's: BC names EC keys "ECDSA", and the
+     * JDK's TLS stack does not pick such a key for a handshake once BC is a registered provider.
+     */
+    private static PrivateKey standardKey(PrivateKeyInfo info) throws IOException {
+        var oid = info.getPrivateKeyAlgorithm().getAlgorithm();
+        String algorithm = org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey.equals(oid) ? "EC"
+                : org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption.equals(oid) ? "RSA" : null;
+        if (algorithm == null) return new JcaPEMKeyConverter().getPrivateKey(info);
+        try {
+            return java.security.KeyFactory.getInstance(algorithm).generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("unsupported private key: " + e.getMessage(), e);
         }
     }
 
