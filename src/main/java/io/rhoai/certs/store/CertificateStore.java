@@ -107,7 +107,7 @@ public final class CertificateStore {
         Map<Path, FileContent> files = new LinkedHashMap<>();
         files.put(dir.resolve("fullchain.pem"), FileContent.text(pem(chain.toArray())));
         // PKCS#8 ("BEGIN PRIVATE KEY"): what OpenShift's tls.key, openssl and Go read for every key type
-        files.put(dir.resolve("privkey.pem"), FileContent.secretText(pkcs8(key)));
+        files.put(dir.resolve("privkey.pem"), FileContent.secretText(pem(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()))));
         files.put(dir.resolve(META), FileContent.text(Mappers.toJson(metadata(cert)) + "\n"));
         AtomicFiles.writeAll(files);
         AtomicFiles.write(profileDir.resolve(CURRENT), FileContent.text(version + "\n"));
@@ -157,13 +157,6 @@ public final class CertificateStore {
         } catch (CertificateParsingException | CertificateEncodingException | NoSuchAlgorithmException e) {
             throw new RhoaiException(ErrorKind.REMOTE, "the issued certificate cannot be parsed: " + e.getMessage(), null, e);
         }
-    }
-
-    /** PKCS#8 PEM of any JCA private key (its encoding is PKCS#8 already). */
-    static String pkcs8(java.security.PrivateKey key) {
-        String body = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(key.getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     }
 
     static String pem(Object... objects) {

@@ -49,6 +49,10 @@ class CertificateStoreTest {
         assertThat(second.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(second.privateKeyPem()))).isEqualTo("rw-------");
         assertThat(Files.readString(second.fullchainPem())).startsWith("-----BEGIN CERTIFICATE-----");
+        // PKCS#8, the form OpenShift's tls.key, openssl and Go all read; and it is the same key
+        String keyPem = Files.readString(second.privateKeyPem());
+        assertThat(keyPem).startsWith("-----BEGIN PRIVATE KEY-----");
+        assertThat(io.rhoai.certs.install.CertificatePem.parsePrivateKey(keyPem).getEncoded()).isEqualTo(key.getPrivate().getEncoded());
         assertThat(Files.readString(state.resolve("certs/dev").resolve(second.version()).resolve("cert.json"))).doesNotContain("PRIVATE");
     }
 
