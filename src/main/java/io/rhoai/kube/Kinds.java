@@ -34,13 +34,17 @@ public final class Kinds {
     public static final ResourceDefinitionContext APPLICATION = ctx("argoproj.io", "v1alpha1", "Application", "applications", true);
     public static final ResourceDefinitionContext APPLICATION_SET = ctx("argoproj.io", "v1alpha1", "ApplicationSet", "applicationsets", true);
     public static final ResourceDefinitionContext ROUTE = ctx("route.openshift.io", "v1", "Route", "routes", true);
+    public static final ResourceDefinitionContext MACHINE_SET = ctx("machine.openshift.io", "v1beta1", "MachineSet", "machinesets", true);
+    public static final ResourceDefinitionContext MACHINE = ctx("machine.openshift.io", "v1beta1", "Machine", "machines", true);
+    public static final ResourceDefinitionContext MACHINE_AUTOSCALER = ctx("autoscaling.openshift.io", "v1beta1", "MachineAutoscaler", "machineautoscalers", true);
+    public static final ResourceDefinitionContext CLUSTER_AUTOSCALER = ctx("autoscaling.openshift.io", "v1", "ClusterAutoscaler", "clusterautoscalers", false);
 
     private static final Map<String, ResourceDefinitionContext> KNOWN = new ConcurrentHashMap<>();
 
     static {
         for (ResourceDefinitionContext c : new ResourceDefinitionContext[] {NAMESPACE, SECRET, CONFIG_MAP, CLUSTER_ROLE,
                 CLUSTER_ROLE_BINDING, CRD, OPERATOR_GROUP, SUBSCRIPTION, INSTALL_PLAN, CSV, PACKAGE_MANIFEST, ARGOCD,
-                APP_PROJECT, APPLICATION, APPLICATION_SET, ROUTE}) {
+                APP_PROJECT, APPLICATION, APPLICATION_SET, ROUTE, MACHINE_SET, MACHINE, MACHINE_AUTOSCALER, CLUSTER_AUTOSCALER}) {
             KNOWN.put(key(apiVersion(c), c.getKind()), c);
         }
     }

@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "gpu", mixinStandardHelpOptions = true, description = "GPU instance types and pools.",
-        subcommands = {GpuCatalogCommand.class},
-        footer = {"%nExamples:", "  rhoai gpu catalog", "  rhoai gpu catalog -o json"})
+        subcommands = {GpuCatalogCommand.class, GpuPoolsCommand.class},
+        footer = {"%nExamples:", "  rhoai gpu catalog", "  rhoai gpu catalog -o json", "  rhoai gpu pools list"})
 public class GpuCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -1,0 +1,144 @@
+package io.rhoai.cli.gpu;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.ProfileOptions;
+import io.rhoai.cli.output.Table;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.gpu.AutoscalerManifests;
+import io.rhoai.gpu.GpuCatalog;
+import io.rhoai.gpu.GpuPoolManager;
+import io.rhoai.gpu.GpuPoolManager.AddRequest;
+import io.rhoai.gpu.GpuPoolManager.AddResult;
+import io.rhoai.kube.Applier.Applied;
+import io.rhoai.kube.KubeClients;
+import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.LoadedProfile;
+import io.rhoai.profile.ProfileValidator;
+import io.rhoai.profile.ValidatedProfile;
+import io.rhoai.profile.ValidatedProfile.PlannedPool;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = {"Add GPU pools to a running cluster, idempotently: per pool and zone a GPU MachineSet derived from the installer's",
+                "worker MachineSet OF THAT ZONE (0 replicas: no paid node starts until pods ask), a MachineAutoscaler, and the",
+                "pool's GPU cap merged into ClusterAutoscaler 'default' (other limits kept). Pools come from the profile",
+                "(--cluster, optionally --pool to pick some) or from flags (--pool with --instance-type and --zone).",
+                "A re-run reports 'unchanged' and sends no write."},
+        footer = {"%nExamples:",
+                "  rhoai gpu pools add --cluster rhoaibu-cluster-dev",
+                "  rhoai gpu pools add --cluster rhoaibu-cluster-dev --pool t4-shared --dry-run",
+                "  rhoai gpu pools add --pool l4-private --instance-type g6.2xlarge --access private --zone us-west-2b --max 2",
+                "  rhoai gpu pools add --pool t4-spot --instance-type g4dn.2xlarge --zone us-west-2a --spot --gpu-limit 8 -o json"})
+public class GpuPoolsAddCommand extends BaseCommand {
+    @Mixin KubeOptions kube;
+
+    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE", description = "Take the pools from this cluster profile's spec.gpuPools.")
+    String cluster;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Directory of cluster profiles (default: RHOAI_PROFILES_DIR, ./install-configs, bundled).")
+    Path profilesDir;
+
+    @Option(names = "--pool", paramLabel = "NAME", description = "With --cluster: only these pools (repeatable; default all). Ad hoc: the new pool's name.")
+    List<String> pools;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Ad-hoc pool: instance type from 'rhoai gpu catalog'.")
+    String instanceType;
+
+    @Option(names = "--access", paramLabel = "shared|private", defaultValue = "shared", description = "Ad-hoc pool: accelerator label suffix (default: ${DEFAULT-VALUE}).")
+    String access;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Ad-hoc pool: full availability zone, e.g. us-west-2a.")
+    String zone;
+
+    @Option(names = "--min", defaultValue = "0", description = "Ad-hoc pool: MachineAutoscaler minimum (default: ${DEFAULT-VALUE}).")
+    int min;
+
+    @Option(names = "--max", defaultValue = "1", description = "Ad-hoc pool: MachineAutoscaler maximum (default: ${DEFAULT-VALUE}).")
+    int max;
+
+    @Option(names = "--spot", description = "Ad-hoc pool: spot instances.")
+    boolean spot;
+
+    @Option(names = "--gpu-limit", paramLabel = "N", description = "Ad-hoc pool: cluster-wide GPU cap for its label (default: keep the live cap, else the pool's max GPUs).")
+    Integer gpuLimit;
+
+    @Option(names = "--dry-run", description = "Show what would be created/configured; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        AddRequest request = instanceType != null ? adHoc() : fromProfile();
+        AddResult result;
+        try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).add(request);
+        }
+        output().result(result, GpuPoolsAddCommand::text);
+        return ExitCodes.OK;
+    }
+
+    private AddRequest adHoc() {
+        if (cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
+        if (pools == null || pools.size() != 1) throw RhoaiException.invalid("--pool: an ad-hoc pool needs exactly one name", "e.g. --pool t4-shared");
+        PlannedPool pool = GpuPoolManager.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
+        Map<String, Integer> limits = gpuLimit == null ? Map.of() : Map.of(pool.label(), gpuLimit);
+        if (gpuLimit != null && gpuLimit < pool.maxGpusPerZone()) {
+            throw RhoaiException.invalid("--gpu-limit " + gpuLimit + " is below the pool's " + pool.maxGpusPerZone() + " GPUs (--max " + max + " × "
+                    + pool.type().gpus() + ")", "raise --gpu-limit or lower --max");
+        }
+        return new AddRequest(null, List.of(pool), limits, null, dryRun, timeout);
+    }
+
+    private AddRequest fromProfile() {
+        if (cluster == null) throw RhoaiException.invalid("no pools: give --cluster PROFILE, or an ad-hoc pool with --pool, --instance-type and --zone",
+                "e.g. rhoai gpu pools add --cluster rhoaibu-cluster-dev");
+        ProfileOptions po = new ProfileOptions();
+        po.cluster = cluster;
+        po.profilesDir = profilesDir;
+        var repo = po.repository(env());
+        LoadedProfile loaded = repo.load(cluster);
+        ValidatedProfile profile = new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
+        List<PlannedPool> selected = profile.pools();
+        if (pools != null && !pools.isEmpty()) {
+            for (String p : pools) {
+                if (selected.stream().noneMatch(x -> x.name().equals(p))) {
+                    throw RhoaiException.invalid("--pool: profile " + cluster + " has no GPU pool '" + p + "'",
+                            "pools in the profile: " + String.join(", ", profile.pools().stream().map(PlannedPool::name).toList()));
+                }
+            }
+            selected = selected.stream().filter(x -> pools.contains(x.name())).toList();
+        }
+        if (selected.isEmpty()) throw RhoaiException.invalid("profile " + cluster + ": spec.gpuPools is empty", "add a pool to spec.gpuPools, or use --instance-type for an ad-hoc pool");
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        profile.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
+        return new AddRequest(profile.region(), selected, limits, settings(profile.spec().autoscaler()), dryRun, timeout);
+    }
+
+    private static AutoscalerManifests.Settings settings(ClusterProfile.Autoscaler a) {
+        if (a == null) return null;
+        ClusterProfile.ScaleDown sd = a.scaleDown();
+        return new AutoscalerManifests.Settings(a.logVerbosity(), a.maxNodeProvisionTime(), a.podPriorityThreshold(),
+                sd == null ? null : sd.enabled(), sd == null ? null : sd.delayAfterAdd(), sd == null ? null : sd.delayAfterDelete(),
+                sd == null ? null : sd.delayAfterFailure(), sd == null ? null : sd.unneededTime());
+    }
+
+    static String text(AddResult r) {
+        Table t = new Table("KIND", "NAME", r.dryRun() ? "WOULD BE" : "RESULT");
+        for (Applied a : r.objects()) t.row(a.kind(), (a.namespace() == null ? "" : a.namespace() + "/") + a.name(), a.outcome());
+        String tail = r.dryRun() ? "DRY RUN: nothing was written\n" : r.changed() ? "" : "all GPU pools are already in place; nothing changed\n";
+        return t + tail;
+    }
+}

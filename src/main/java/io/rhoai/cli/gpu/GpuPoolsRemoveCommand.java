@@ -1,0 +1,61 @@
+package io.rhoai.cli.gpu;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.KubeOptions;
+import io.rhoai.gpu.GpuCatalog;
+import io.rhoai.gpu.GpuPoolManager;
+import io.rhoai.gpu.GpuPoolManager.RemoveRequest;
+import io.rhoai.gpu.GpuPoolManager.RemoveResult;
+import io.rhoai.kube.KubeClients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = {"Remove a GPU pool's rhoai-managed MachineSets (one zone with --zone): the MachineAutoscaler first, then the MachineSet.",
+                "Refuses (exit 4) while a set still has replicas or Machines; --force scales it to 0 and deletes it anyway",
+                "(the machine API then deletes its Machines, i.e. the GPU nodes). Already gone: says so, exit 0.",
+                "The ClusterAutoscaler GPU cap is left as it is (other pools may share the label)."},
+        footer = {"%nExamples:", "  rhoai gpu pools remove --pool t4-shared --dry-run", "  rhoai gpu pools remove --pool t4-shared --zone us-west-2b",
+                "  rhoai gpu pools remove --pool t4-shared --force -o json"})
+public class GpuPoolsRemoveCommand extends BaseCommand {
+    @Mixin KubeOptions kube;
+
+    @Option(names = "--pool", paramLabel = "NAME", required = true, description = "The pool (label rhoai.io/gpu-pool).")
+    String pool;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Only the pool's MachineSet in this zone.")
+    String zone;
+
+    @Option(names = "--force", description = "Delete even when the set still runs nodes (scaled to 0 first).")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "Show what would be deleted; delete nothing.")
+    boolean dryRun;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        RemoveResult result;
+        try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun, timeout));
+        }
+        output().result(result, GpuPoolsRemoveCommand::text);
+        return ExitCodes.OK;
+    }
+
+    static String text(RemoveResult r) {
+        String what = "pool " + r.pool() + (r.zone() == null ? "" : " in " + r.zone());
+        if (r.alreadyGone()) return "no rhoai-managed GPU MachineSet of " + what + "; already removed, nothing to do\n";
+        StringBuilder b = new StringBuilder();
+        r.objects().forEach(o -> b.append(o.outcome()).append(": ").append(o.kind()).append(' ').append(o.namespace()).append('/').append(o.name()).append('\n'));
+        if (r.dryRun()) b.append("DRY RUN: nothing was deleted\n");
+        return b.toString();
+    }
+}

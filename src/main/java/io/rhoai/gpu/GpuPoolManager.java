@@ -1,0 +1,396 @@
+package io.rhoai.gpu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.rhoai.core.Progress;
+import io.rhoai.core.RhoaiException;
+import io.rhoai.core.yaml.Mappers;
+import io.rhoai.kube.Applier;
+import io.rhoai.kube.Applier.Applied;
+import io.rhoai.kube.Applier.Outcome;
+import io.rhoai.kube.Deadline;
+import io.rhoai.kube.Kinds;
+import io.rhoai.kube.Retry;
+import io.rhoai.profile.ValidatedProfile.PlannedPool;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Day-2 GPU pools on a running cluster: adds, lists and removes GPU MachineSets + MachineAutoscalers and keeps the
+ * ClusterAutoscaler's GPU limits in step.
+ *
+ * <p>Unlike the seed's gpu-machineset.sh, the template of each GPU MachineSet is the installer's worker MachineSet
+ * OF THE POOL'S ZONE (never "the first non-ocs set"), the new set starts at 0 replicas (the autoscaler starts paid
+ * nodes only when pods ask), existence is an exact name match, and a re-run sends no write.
+ */
+public final class GpuPoolManager {
+    public static final String WORKER_ROLE_LABEL = "machine.openshift.io/cluster-api-machine-role";
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final int CA_UPDATE_ATTEMPTS = 5;
+
+    /**
+     * Pools to add. {@code region} null: taken from the worker MachineSet. {@code gpuLimits}: label → cluster-wide
+     * cap to set on the ClusterAutoscaler (profile: declared or derived caps); labels missing here keep the live limit,
+     * or get the pool's own demand when the cluster has none. {@code autoscaler}: settings for a ClusterAutoscaler
+     * that does not exist yet (null: operator defaults).
+     */
+    public record AddRequest(String region, List<PlannedPool> pools, Map<String, Integer> gpuLimits,
+                             AutoscalerManifests.Settings autoscaler, boolean dryRun, Duration timeout) { }
+
+    public record RemoveRequest(String pool, String zone, boolean force, boolean dryRun, Duration timeout) { }
+
+    @RegisterForReflection
+    public record AddResult(boolean dryRun, List<Applied> objects) {
+        public boolean changed() {
+            return objects.stream().anyMatch(o -> o.outcome() != Outcome.unchanged);
+        }
+    }
+
+    @RegisterForReflection
+    public record PoolEntry(String pool, String machineSet, String instanceType, String gpu, int gpusPerNode, String zone,
+                            int replicas, int readyReplicas, Integer minReplicas, Integer maxReplicas, String label,
+                            String taint, boolean managed) { }
+
+    @RegisterForReflection
+    public record ListResult(List<PoolEntry> pools) { }
+
+    /** {@code outcome}: deleted, would-delete, scaled-to-zero, would-scale-to-zero. */
+    @RegisterForReflection
+    public record Removed(String kind, String namespace, String name, String outcome) { }
+
+    @RegisterForReflection
+    public record RemoveResult(String pool, String zone, boolean dryRun, boolean alreadyGone, List<Removed> objects) { }
+
+    private final KubernetesClient client;
+    private final GpuCatalog catalog;
+    private final Progress progress;
+
+    public GpuPoolManager(KubernetesClient client, GpuCatalog catalog, Progress progress) {
+        this.client = client;
+        this.catalog = catalog;
+        this.progress = progress;
+    }
+
+    /** An ad-hoc pool from flags, validated against the catalog (INVALID_INPUT naming the flag). */
+    public static PlannedPool adHocPool(GpuCatalog catalog, String name, String instanceType, String access, String zone,
+                                        int min, int max, boolean spot) {
+        if (name == null || !DNS_LABEL.matcher(name).matches() || name.length() > 20) {
+            throw RhoaiException.invalid("--pool: '" + name + "' is not a short DNS label",
+                    "use up to 20 lower-case letters, digits and '-', e.g. --pool t4-shared");
+        }
+        GpuType type = catalog.find(instanceType).orElseThrow(() -> RhoaiException.invalid(
+                "--instance-type: '" + instanceType + "' is not in the GPU catalog", "pick one from 'rhoai gpu catalog', e.g. g4dn.2xlarge"));
+        String mode = access == null ? GpuCatalog.SHARED : access.toUpperCase(Locale.ROOT);
+        if (!GpuCatalog.ACCESS_MODES.contains(mode)) {
+            throw RhoaiException.invalid("--access: '" + access + "' is not shared or private", "use --access shared or --access private");
+        }
+        if (zone == null || !zone.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
+            throw RhoaiException.invalid("--zone: '" + zone + "' is not a full availability zone name", "use e.g. --zone us-west-2a");
+        }
+        if (min < 0 || max < 1 || min > max) {
+            throw RhoaiException.invalid("--min " + min + " / --max " + max + ": need 0 <= min <= max and max >= 1", "e.g. --min 0 --max 2");
+        }
+        return new PlannedPool(name, type, mode, type.label(mode), List.of(zone), min, max, spot);
+    }
+
+    // ---------------------------------------------------------------- add
+
+    private record Planned(GenericKubernetesResource object, GenericKubernetesResource live) { }
+
+    public AddResult add(AddRequest req) {
+        Deadline deadline = Deadline.in(req.timeout());
+        List<GenericKubernetesResource> sets = listMachineSets(deadline);
+        List<Planned> planned = new ArrayList<>();
+        Map<String, Integer> demand = new LinkedHashMap<>();
+        // everything is derived and checked before the first write: a missing zone or a cap leaves the cluster untouched
+        for (PlannedPool pool : req.pools()) {
+            for (String zone : pool.zones()) {
+                JsonNode worker = workerTemplate(sets, zone);
+                String region = req.region() != null ? req.region()
+                        : worker.path("spec").path("template").path("spec").path("providerSpec").path("value").path("placement").path("region").asText();
+                ObjectNode ms = GpuMachineSetFactory.derive(worker,
+                        new GpuMachineSetFactory.Request(pool.name(), zone, region, pool.type(), pool.access(), pool.spot()));
+                String name = ms.path("metadata").path("name").asText();
+                GenericKubernetesResource live = sets.stream().filter(s -> name.equals(s.getMetadata().getName())).findFirst().orElse(null);
+                if (live != null) {
+                    if (!isManaged(live)) {
+                        throw RhoaiException.precondition("MachineSet " + name + " exists and is not managed by rhoai",
+                                "rename the pool, or delete that MachineSet if it is unused");
+                    }
+                    // the autoscaler owns replicas of an existing set; re-applying 0 would scale running GPU nodes away
+                    ((ObjectNode) ms.get("spec")).remove("replicas");
+                }
+                planned.add(new Planned(toResource(ms), live));
+                GenericKubernetesResource ma = toResource(AutoscalerManifests.machineAutoscaler(name, pool.name(), pool.minReplicas(), pool.maxReplicas()));
+                planned.add(new Planned(ma, null));
+                demand.merge(pool.label(), pool.maxGpusPerZone(), Integer::sum);
+            }
+        }
+        GenericKubernetesResource liveCa = Retry.call("read ClusterAutoscaler default", deadline,
+                () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
+        Map<String, Integer> liveLimits = gpuLimits(liveCa);
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> d : demand.entrySet()) {
+            String label = d.getKey();
+            Integer declared = req.gpuLimits() == null ? null : req.gpuLimits().get(label);
+            int maxPerSet = req.pools().stream().filter(p -> p.label().equals(label)).mapToInt(PlannedPool::maxGpusPerZone).max().orElse(0);
+            if (declared != null) {
+                wanted.put(label, declared);
+            } else if (liveLimits.containsKey(label)) {
+                if (maxPerSet > liveLimits.get(label)) {
+                    throw RhoaiException.precondition("the ClusterAutoscaler caps " + label + " at " + liveLimits.get(label)
+                                    + " GPUs, less than one MachineSet of this pool can hold (" + maxPerSet + ")",
+                            "lower --max, or raise the cap with --gpu-limit " + maxPerSet + " (or spec.autoscaler.gpuLimits in the profile)");
+                }
+            } else {
+                wanted.put(label, d.getValue());
+            }
+        }
+        for (Map.Entry<String, Integer> w : wanted.entrySet()) {
+            if (demand.containsKey(w.getKey())) {
+                int maxPerSet = req.pools().stream().filter(p -> p.label().equals(w.getKey())).mapToInt(PlannedPool::maxGpusPerZone).max().orElse(0);
+                if (maxPerSet > w.getValue()) {
+                    throw RhoaiException.invalid("GPU cap " + w.getKey() + "=" + w.getValue() + " is below what one MachineSet of the pool can hold ("
+                            + maxPerSet + ")", "raise the cap (--gpu-limit or spec.autoscaler.gpuLimits) or lower the pool's max");
+                }
+            }
+        }
+
+        Applier applier = req.dryRun() ? null : new Applier(client, new Kinds(client), Applier.DryRun.NONE);
+        List<Applied> out = new ArrayList<>();
+        for (Planned p : planned) {
+            out.add(req.dryRun() ? plan(p.object(), deadline) : applier.apply(p.object(), false, deadline));
+            report(out.get(out.size() - 1));
+        }
+        out.add(mergeClusterAutoscaler(liveCa, wanted, req.autoscaler(), req.dryRun(), applier, deadline));
+        report(out.get(out.size() - 1));
+        return new AddResult(req.dryRun(), out);
+    }
+
+    /** The installer worker MachineSet placing machines in {@code zone}; never a GPU or rhoai-managed set. */
+    JsonNode workerTemplate(List<GenericKubernetesResource> sets, String zone) {
+        List<JsonNode> workers = sets.stream().map(s -> (JsonNode) Mappers.json().valueToTree(s)).filter(GpuPoolManager::isInstallerWorker)
+                .sorted(Comparator.comparing(n -> n.path("metadata").path("name").asText())).toList();
+        return workers.stream().filter(w -> zone.equals(GpuMachineSetFactory.zone(w))).findFirst().orElseThrow(() -> {
+            String found = workers.isEmpty() ? "none" : String.join(", ", workers.stream()
+                    .map(w -> w.path("metadata").path("name").asText() + " (" + GpuMachineSetFactory.zone(w) + ")").toList());
+            return RhoaiException.precondition("no worker MachineSet in zone " + zone + " to derive the GPU MachineSet from; worker sets found: " + found,
+                    "pick a zone that has a worker MachineSet, or create one there first");
+        });
+    }
+
+    static boolean isInstallerWorker(JsonNode ms) {
+        JsonNode labels = ms.path("metadata").path("labels");
+        if (labels.has(GpuMachineSetFactory.POOL_LABEL) || "rhoai".equals(labels.path(Applier.MANAGED_BY_LABEL).asText())) return false;
+        JsonNode template = ms.path("spec").path("template");
+        if (!"worker".equals(template.path("metadata").path("labels").path(WORKER_ROLE_LABEL).asText())) return false;
+        return !template.path("spec").path("metadata").path("labels").has(GpuMachineSetFactory.ACCELERATOR_LABEL);
+    }
+
+    private Applied mergeClusterAutoscaler(GenericKubernetesResource live, Map<String, Integer> wanted, AutoscalerManifests.Settings settings,
+                                           boolean dryRun, Applier applier, Deadline deadline) {
+        if (live == null) {
+            AutoscalerManifests.Settings s = settings != null ? settings : new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
+            List<AutoscalerManifests.GpuLimit> limits = wanted.entrySet().stream().map(e -> new AutoscalerManifests.GpuLimit(e.getKey(), e.getValue())).toList();
+            GenericKubernetesResource ca = toResource(AutoscalerManifests.clusterAutoscaler(s, limits));
+            return dryRun ? plan(ca, deadline) : applier.apply(ca, false, deadline);
+        }
+        // read-modify-write with resourceVersion: the gpus list is shared with whoever else set limits; keep theirs
+        GenericKubernetesResource current = live;
+        for (int attempt = 1; ; attempt++) {
+            ObjectNode tree = Mappers.json().valueToTree(current);
+            boolean changed = mergeLimits(tree, wanted);
+            if (!changed) return caApplied(Outcome.unchanged, dryRun);
+            if (dryRun) return caApplied(Outcome.configured, true);
+            GenericKubernetesResource updated = toResource(tree);
+            try {
+                Retry.call("update ClusterAutoscaler default", deadline,
+                        () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).resource(updated).update());
+                return caApplied(Outcome.configured, false);
+            } catch (RhoaiException e) {
+                if (!(e.getCause() instanceof KubernetesClientException k && k.getCode() == 409) || attempt >= CA_UPDATE_ATTEMPTS) throw e;
+                current = Retry.call("read ClusterAutoscaler default", deadline,
+                        () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
+            }
+        }
+    }
+
+    /** Sets max (and min 0 when new) for each wanted label in spec.resourceLimits.gpus; true when anything changed. */
+    static boolean mergeLimits(ObjectNode ca, Map<String, Integer> wanted) {
+        ObjectNode spec = ca.with("spec");
+        ObjectNode limits = spec.with("resourceLimits");
+        ArrayNode gpus = limits.has("gpus") && limits.get("gpus").isArray() ? (ArrayNode) limits.get("gpus") : limits.putArray("gpus");
+        boolean changed = false;
+        for (Map.Entry<String, Integer> w : wanted.entrySet()) {
+            ObjectNode entry = null;
+            for (JsonNode g : gpus) if (w.getKey().equals(g.path("type").asText())) entry = (ObjectNode) g;
+            if (entry == null) {
+                gpus.addObject().put("type", w.getKey()).put("min", 0).put("max", w.getValue());
+                changed = true;
+            } else if (entry.path("max").asInt(-1) != w.getValue()) {
+                entry.put("max", w.getValue());
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    static Map<String, Integer> gpuLimits(GenericKubernetesResource ca) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (ca == null) return out;
+        JsonNode tree = Mappers.json().valueToTree(ca);
+        for (JsonNode g : tree.path("spec").path("resourceLimits").path("gpus")) out.put(g.path("type").asText(), g.path("max").asInt());
+        return out;
+    }
+
+    private Applied plan(GenericKubernetesResource desired, Deadline deadline) {
+        GenericKubernetesResource body = Applier.labelled(desired);
+        ResourceDefinitionContext ctx = Kinds.known(body.getApiVersion(), body.getKind());
+        GenericKubernetesResource live = Retry.call("read " + body.getKind() + " " + body.getMetadata().getName(), deadline,
+                () -> new Kinds(client).resource(ctx, body.getMetadata().getNamespace(), body.getMetadata().getName()).get());
+        Outcome o = live == null ? Outcome.created : Applier.isSubset(body, live) ? Outcome.unchanged : Outcome.configured;
+        return new Applied(body.getApiVersion(), body.getKind(), body.getMetadata().getNamespace(), body.getMetadata().getName(), o, true);
+    }
+
+    private static Applied caApplied(Outcome o, boolean dryRun) {
+        return new Applied(AutoscalerManifests.CLUSTER_AUTOSCALER_API, "ClusterAutoscaler", null, "default", o, dryRun);
+    }
+
+    private void report(Applied a) {
+        progress.info((a.dryRun() ? "would be " : "") + a.outcome() + ": " + a.ref());
+    }
+
+    // ---------------------------------------------------------------- list
+
+    public ListResult list(Duration timeout) {
+        Deadline deadline = Deadline.in(timeout);
+        List<GenericKubernetesResource> sets = listMachineSets(deadline);
+        List<JsonNode> autoscalers = Retry.call("list MachineAutoscalers", deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
+                .inNamespace(GpuMachineSetFactory.NAMESPACE).list().getItems()).stream().map(a -> (JsonNode) Mappers.json().valueToTree(a)).toList();
+        List<PoolEntry> out = new ArrayList<>();
+        for (GenericKubernetesResource s : sets) {
+            JsonNode ms = Mappers.json().valueToTree(s);
+            JsonNode labels = ms.path("metadata").path("labels");
+            JsonNode nodeLabels = ms.path("spec").path("template").path("spec").path("metadata").path("labels");
+            if (!labels.has(GpuMachineSetFactory.POOL_LABEL) && !nodeLabels.has(GpuMachineSetFactory.ACCELERATOR_LABEL)) continue;
+            String name = ms.path("metadata").path("name").asText();
+            String instanceType = ms.path("spec").path("template").path("spec").path("providerSpec").path("value").path("instanceType").asText("");
+            GpuType type = catalog.find(instanceType).orElse(null);
+            JsonNode ma = autoscalers.stream().filter(a -> name.equals(a.path("spec").path("scaleTargetRef").path("name").asText())).findFirst().orElse(null);
+            JsonNode taint = ms.path("spec").path("template").path("spec").path("taints").path(0);
+            out.add(new PoolEntry(labels.path(GpuMachineSetFactory.POOL_LABEL).asText(null), name, instanceType,
+                    type == null ? null : type.vendor() + " " + type.model(), type == null ? 0 : type.gpus(), GpuMachineSetFactory.zone(ms),
+                    ms.path("spec").path("replicas").asInt(0), ms.path("status").path("readyReplicas").asInt(0),
+                    ma == null ? null : ma.path("spec").path("minReplicas").asInt(), ma == null ? null : ma.path("spec").path("maxReplicas").asInt(),
+                    nodeLabels.path(GpuMachineSetFactory.ACCELERATOR_LABEL).asText(null),
+                    taint.isMissingNode() ? null : taint.path("key").asText() + "=" + taint.path("value").asText() + ":" + taint.path("effect").asText(),
+                    isManaged(s)));
+        }
+        return new ListResult(out);
+    }
+
+    // ---------------------------------------------------------------- remove
+
+    public RemoveResult remove(RemoveRequest req) {
+        Deadline deadline = Deadline.in(req.timeout());
+        List<GenericKubernetesResource> sets = listMachineSets(deadline).stream()
+                .filter(s -> req.pool().equals(label(s, GpuMachineSetFactory.POOL_LABEL)))
+                .filter(s -> req.zone() == null || req.zone().equals(GpuMachineSetFactory.zone(Mappers.json().valueToTree(s)))).toList();
+        for (GenericKubernetesResource s : sets) {
+            if (!isManaged(s)) progress.warn("MachineSet " + s.getMetadata().getName() + " carries pool label " + req.pool() + " but is not managed by rhoai; left alone");
+        }
+        sets = sets.stream().filter(GpuPoolManager::isManaged).toList();
+        if (sets.isEmpty()) {
+            return new RemoveResult(req.pool(), req.zone(), req.dryRun(), true, List.of());
+        }
+        // refuse before touching anything: a set with nodes runs paid GPUs and maybe workloads
+        if (!req.force()) {
+            for (GenericKubernetesResource s : sets) {
+                String name = s.getMetadata().getName();
+                int replicas = Mappers.json().valueToTree(s).path("spec").path("replicas").asInt(0);
+                int machines = Retry.call("list Machines of " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE)
+                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withLabel(GpuMachineSetFactory.MACHINESET_LABEL, name).list().getItems()).size();
+                if (replicas > 0 || machines > 0) {
+                    throw RhoaiException.precondition("MachineSet " + name + " still has " + replicas + " replica(s) and " + machines + " Machine(s)",
+                            "wait until the autoscaler scaled it to 0, or pass --force to delete it with its nodes");
+                }
+            }
+        }
+        List<Removed> out = new ArrayList<>();
+        for (GenericKubernetesResource s : sets) {
+            String name = s.getMetadata().getName();
+            GenericKubernetesResource ma = Retry.call("read MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
+                    .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).get());
+            // the autoscaler goes first so it cannot scale the set up again while it is being removed
+            if (ma != null && isManaged(ma)) {
+                if (!req.dryRun()) Retry.run("delete MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
+                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
+                out.add(removed("MachineAutoscaler", name, req.dryRun() ? "would-delete" : "deleted"));
+            } else if (ma != null) {
+                progress.warn("MachineAutoscaler " + name + " is not managed by rhoai; left alone");
+            }
+            int replicas = Mappers.json().valueToTree(s).path("spec").path("replicas").asInt(0);
+            if (req.force() && replicas > 0) {
+                if (!req.dryRun()) Retry.run("scale MachineSet " + name + " to 0", deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
+                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).edit(m -> {
+                            m.setAdditionalProperty("spec", withReplicas(m, 0));
+                            return m;
+                        }));
+                out.add(removed("MachineSet", name, req.dryRun() ? "would-scale-to-zero" : "scaled-to-zero"));
+            }
+            if (!req.dryRun()) Retry.run("delete MachineSet " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
+                    .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
+            out.add(removed("MachineSet", name, req.dryRun() ? "would-delete" : "deleted"));
+            report(out);
+        }
+        return new RemoveResult(req.pool(), req.zone(), req.dryRun(), false, out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withReplicas(GenericKubernetesResource m, int replicas) {
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) m.getAdditionalProperties().getOrDefault("spec", Map.of()));
+        spec.put("replicas", replicas);
+        return spec;
+    }
+
+    private void report(List<Removed> out) {
+        Removed last = out.get(out.size() - 1);
+        progress.info(last.outcome() + ": " + last.kind() + " " + last.namespace() + "/" + last.name());
+    }
+
+    private static Removed removed(String kind, String name, String outcome) {
+        return new Removed(kind, GpuMachineSetFactory.NAMESPACE, name, outcome);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<GenericKubernetesResource> listMachineSets(Deadline deadline) {
+        return Retry.call("list MachineSets in " + GpuMachineSetFactory.NAMESPACE, deadline,
+                () -> client.genericKubernetesResources(Kinds.MACHINE_SET).inNamespace(GpuMachineSetFactory.NAMESPACE).list().getItems());
+    }
+
+    private static boolean isManaged(GenericKubernetesResource r) {
+        return Applier.MANAGED_BY.equals(label(r, Applier.MANAGED_BY_LABEL));
+    }
+
+    private static String label(GenericKubernetesResource r, String key) {
+        return r.getMetadata().getLabels() == null ? null : r.getMetadata().getLabels().get(key);
+    }
+
+    private static GenericKubernetesResource toResource(JsonNode node) {
+        return Mappers.json().convertValue(node, GenericKubernetesResource.class);
+    }
+}
