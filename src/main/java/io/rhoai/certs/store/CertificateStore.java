@@ -106,7 +106,7 @@ public final class CertificateStore {
         StoredCertificate cert = describe(profileName, version, dir, chain.get(0));
         Map<Path, FileContent> files = new LinkedHashMap<>();
         files.put(dir.resolve("fullchain.pem"), FileContent.text(pem(chain.toArray())));
-        // PKCS#8 ("BEGIN PRIVATE KEY"): what OpenShift's tls.key, openssl and Go read for every key type
+        // PKCS#8: the key form OpenShift's tls.key, openssl and Go read for every key type
         files.put(dir.resolve("privkey.pem"), FileContent.secretText(pem(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", key.getEncoded()))));
         files.put(dir.resolve(META), FileContent.text(Mappers.toJson(metadata(cert)) + "\n"));
         AtomicFiles.writeAll(files);
