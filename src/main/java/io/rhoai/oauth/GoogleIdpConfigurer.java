@@ -1,5 +1,7 @@
 package io.rhoai.oauth;
 
+import io.rhoai.core.time.Poller;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhoai.core.Progress;
@@ -36,9 +38,9 @@ public final class GoogleIdpConfigurer {
     private final KubeJson kube;
     private final ObjectWriter writer;
     private final Progress progress;
-    private final Wait wait;
+    private final Poller wait;
 
-    public GoogleIdpConfigurer(KubeJson kube, Progress progress, Wait wait) {
+    public GoogleIdpConfigurer(KubeJson kube, Progress progress, Poller wait) {
         this.kube = kube;
         this.writer = new ObjectWriter(kube);
         this.progress = progress;
@@ -207,6 +209,7 @@ public final class GoogleIdpConfigurer {
         boolean[] started = {false};
         AuthOperator.State done = wait.until("ClusterOperator authentication to roll out OAuth/cluster generation " + generation
                         + " (Progressing True then False, Available True)", in.timeout(),
+                "raise --timeout, or check the operator with: oc get clusteroperator authentication -o yaml",
                 () -> AuthOperator.read(kube),
                 s -> {
                     if (s == null || !s.present()) return false;

@@ -1,5 +1,7 @@
 package io.rhoai.certs.install;
 
+import io.rhoai.core.time.Poller;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,7 +91,7 @@ public final class CertificateInstaller {
         this.clock = clock;
         this.prober = prober;
         this.endpoints = endpoints == null ? EndpointOverrides.NONE : endpoints;
-        this.poller = new Poller(clock, Duration.ofMillis(100), Duration.ofSeconds(5));
+        this.poller = Poller.system(clock, Duration.ofMillis(100), Duration.ofSeconds(5));
     }
 
     // ---------------------------------------------------------------------------------------------------------- install
@@ -595,7 +597,8 @@ public final class CertificateInstaller {
                 lastError = e;
             }
             if (!clock.instant().isBefore(deadline)) break;
-            Poller.sleep(interval.compareTo(Duration.between(clock.instant(), deadline)) < 0 ? interval : Duration.between(clock.instant(), deadline));
+            poller.sleep(interval.compareTo(Duration.between(clock.instant(), deadline)) < 0 ? interval : Duration.between(clock.instant(), deadline),
+                    "the " + label(target) + " to serve the certificate");
             interval = poller.next(interval);
         }
         if (lastServed == null) {

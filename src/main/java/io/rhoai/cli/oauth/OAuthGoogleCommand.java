@@ -12,7 +12,7 @@ import io.rhoai.oauth.GoogleIdpConfigurer;
 import io.rhoai.oauth.GoogleIdpRequest;
 import io.rhoai.oauth.GoogleIdpResult;
 import io.rhoai.oauth.KubeJson;
-import io.rhoai.oauth.Wait;
+import io.rhoai.core.time.Poller;
 import io.rhoai.profile.ClusterProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,7 +82,7 @@ public class OAuthGoogleCommand extends BaseCommand {
                 google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun, await, timeout);
         GoogleIdpResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new GoogleIdpConfigurer(new KubeJson(client), progress(), Wait.system(pollInterval)).configure(request);
+            result = new GoogleIdpConfigurer(new KubeJson(client), progress(), Poller.system(java.time.Clock.systemUTC(), pollInterval, pollInterval)).configure(request);
         }
         output().result(result, OAuthGoogleCommand::text);
         return ExitCodes.OK;

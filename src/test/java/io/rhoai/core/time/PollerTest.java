@@ -1,4 +1,4 @@
-package io.rhoai.oauth;
+package io.rhoai.core.time;
 
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class WaitTest {
+class PollerTest {
     /** A clock that only moves when the wait sleeps, so the test takes no real time. */
     static final class FakeTime extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -25,7 +25,7 @@ class WaitTest {
         @Override public Clock withZone(java.time.ZoneId zone) { return this; }
         @Override public Instant instant() { return now; }
 
-        Wait.Sleeper sleeper() {
+        Poller.Sleeper sleeper() {
             return d -> { sleeps.add(d); now = now.plus(d); };
         }
     }
@@ -34,7 +34,7 @@ class WaitTest {
     void returnsTheFirstStateThatMeetsTheConditionAndToleratesNullStates() {
         FakeTime time = new FakeTime();
         AtomicInteger polls = new AtomicInteger();
-        String done = new Wait(time, Duration.ofSeconds(5), time.sleeper()).until("x", Duration.ofMinutes(1),
+        String done = Poller.every(time, Duration.ofSeconds(5), time.sleeper()).until("x", Duration.ofMinutes(1), null,
                 () -> polls.incrementAndGet() < 3 ? null : "ready", s -> s != null && s.equals("ready"), s -> String.valueOf(s));
         assertThat(done).isEqualTo("ready");
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -43,8 +43,8 @@ class WaitTest {
     @Test
     void timesOutWithATypedErrorNamingWhatAndTheLastStateSeen() {
         FakeTime time = new FakeTime();
-        Wait wait = new Wait(time, Duration.ofSeconds(4), time.sleeper());
-        assertThatThrownBy(() -> wait.until("ClusterOperator authentication to roll out", Duration.ofSeconds(10),
+        Poller wait = Poller.every(time, Duration.ofSeconds(4), time.sleeper());
+        assertThatThrownBy(() -> wait.until("ClusterOperator authentication to roll out", Duration.ofSeconds(10), "raise --timeout",
                 () -> "Progressing=True", s -> false, s -> s))
                 .isInstanceOfSatisfying(RhoaiException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
@@ -53,5 +53,14 @@ class WaitTest {
                 });
         // never sleeps past the deadline
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theIntervalGrowsByHalfUpToItsMaximum() {
+        FakeTime time = new FakeTime();
+        AtomicInteger polls = new AtomicInteger();
+        new Poller(time, Duration.ofMillis(100), Duration.ofMillis(300), time.sleeper()).await(time.instant().plus(Duration.ofMinutes(1)),
+                Duration.ofMinutes(1), "x", null, () -> new Poller.Observation(polls.incrementAndGet() == 5, "seen"));
+        assertThat(time.sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(151), Duration.ofMillis(227), Duration.ofMillis(300));
     }
 }
