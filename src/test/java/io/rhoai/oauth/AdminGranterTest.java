@@ -3,11 +3,7 @@ package io.rhoai.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.testing.Cli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,29 +12,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code rhoai oauth grant-admin}: one rhoai-owned ClusterRoleBinding, subjects merged, idempotent. */
-class AdminGranterTest {
+class AdminGranterTest extends OpenShiftMockTest {
     static final String CRB = "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/rhoai-cluster-admins";
     static final String GROUP = "/apis/user.openshift.io/v1/groups/rhoai-admins";
-
-    @TempDir Path tmp;
-    static OpenShiftMock mock;
-    Path kubeconfig;
-
-    @BeforeAll
-    static void startServer() {
-        mock = new OpenShiftMock();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        mock.reset();
-        kubeconfig = mock.kubeconfig(tmp);
-    }
 
     private Cli.Result grant(String... extra) {
         List<String> args = new ArrayList<>(List.of("oauth", "grant-admin", "--kubeconfig", kubeconfig.toString()));

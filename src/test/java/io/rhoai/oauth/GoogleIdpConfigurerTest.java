@@ -6,11 +6,8 @@ import io.rhoai.cli.ExitCodes;
 import io.rhoai.testing.Cli;
 import io.rhoai.testing.SchemaValidator;
 import io.rhoai.testing.SharedSchemas;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,28 +20,14 @@ import static io.rhoai.oauth.OAuthFixtures.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code rhoai oauth google} through the real command line against the fake OpenShift API. */
-class GoogleIdpConfigurerTest {
+class GoogleIdpConfigurerTest extends OpenShiftMockTest {
     static final String ENCODED_SECRET = Base64.getEncoder().encodeToString(CLIENT_SECRET.getBytes(StandardCharsets.UTF_8));
     static final String SECRET_PATH = "/api/v1/namespaces/openshift-config/secrets/google-client-secret";
 
-    @TempDir Path tmp;
-    static OpenShiftMock mock;
-    Path kubeconfig, profiles, secretFile;
-
-    @BeforeAll
-    static void startServer() {
-        mock = new OpenShiftMock();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mock.close();
-    }
+    Path profiles, secretFile;
 
     @BeforeEach
-    void start() throws Exception {
-        mock.reset();
-        kubeconfig = mock.kubeconfig(tmp);
+    void setUpCluster() throws Exception {
         profiles = OAuthFixtures.profile(tmp.resolve("profiles"), "test-dev", "redhat.com");
         secretFile = OAuthFixtures.secretFile(tmp);
     }

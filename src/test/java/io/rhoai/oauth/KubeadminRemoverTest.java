@@ -3,11 +3,8 @@ package io.rhoai.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.testing.Cli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,25 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code rhoai oauth remove-kubeadmin}: every refusal path leaves the kubeadmin Secret in place and says which
  * check failed and how to fix it; the admin check is a SubjectAccessReview, answered by the fake authorizer.
  */
-class KubeadminRemoverTest {
-    @TempDir Path tmp;
-    static OpenShiftMock mock;
-    Path kubeconfig;
-
-    @BeforeAll
-    static void startServer() {
-        mock = new OpenShiftMock();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mock.close();
-    }
-
+class KubeadminRemoverTest extends OpenShiftMockTest {
     @BeforeEach
-    void start() throws Exception {
-        mock.reset();
-        kubeconfig = mock.kubeconfig(tmp);
+    void setUpCluster() throws Exception {
         mock.kubeadmin();
     }
 

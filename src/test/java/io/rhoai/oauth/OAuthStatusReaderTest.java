@@ -2,36 +2,13 @@ package io.rhoai.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rhoai.testing.Cli;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OAuthStatusReaderTest {
-    @TempDir Path tmp;
-    static OpenShiftMock mock;
-    Path kubeconfig;
-
-    @BeforeAll
-    static void startServer() {
-        mock = new OpenShiftMock();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mock.close();
-    }
-
-    @BeforeEach
-    void start() throws Exception {
-        mock.reset();
-        kubeconfig = mock.kubeconfig(tmp);
-    }
+class OAuthStatusReaderTest extends OpenShiftMockTest {
 
     @Test
     void showsProvidersTheirSecretsAdminsAndKubeadmin() {
