@@ -114,14 +114,14 @@ public final class ProfileRepository {
         }
         JsonNode tree = parse(file, text);
         List<String> files = new ArrayList<>();
-        files.add(display(file));
+        files.add(file);
         JsonNode baseName = tree.get("base");
         if (baseName != null && !baseName.isNull()) {
             if (!baseName.isTextual()) throw fieldError(file, "base", "must be a file name", "write base: _base.yaml");
             String bf = baseName.asText();
             String baseText = read(bf);
             if (baseText == null) {
-                throw RhoaiException.invalid(display(file) + ": base: file '" + bf + "' not found next to the profile",
+                throw RhoaiException.invalid(file + ": base: file '" + bf + "' not found next to the profile",
                         "create it or remove the base: line");
             }
             JsonNode baseTree = parse(bf, baseText);
@@ -131,7 +131,7 @@ public final class ProfileRepository {
             ObjectNode merged = (ObjectNode) tree.deepCopy();
             merged.set("spec", merge(baseTree.path("spec").deepCopy(), tree.path("spec")));
             tree = merged;
-            files.add(0, display(bf));
+            files.add(0, bf);
         }
         checkHeader(file, tree, ClusterProfile.KIND);
         ClusterProfile profile = bind(file, tree, ClusterProfile.class, "");
@@ -216,7 +216,7 @@ public final class ProfileRepository {
     }
 
     private void checkHeader(String file, JsonNode tree, String kind) {
-        if (!tree.isObject()) throw RhoaiException.invalid(display(file) + ": not a YAML mapping", "see docs/profiles.md");
+        if (!tree.isObject()) throw RhoaiException.invalid(file + ": not a YAML mapping", "see docs/profiles.md");
         String av = tree.path("apiVersion").asText(null);
         if (!ClusterProfile.API_VERSION.equals(av)) {
             throw fieldError(file, "apiVersion", av == null ? "is missing" : "'" + av + "' is not supported",
@@ -248,7 +248,7 @@ public final class ProfileRepository {
             throw fieldError(file, path.isEmpty() ? "(document)" : path, "has the wrong type: " + e.getOriginalMessage().split("\n")[0],
                     "see docs/profiles.md for the field's type");
         } catch (JsonProcessingException e) {
-            throw RhoaiException.invalid(display(file) + ": " + e.getOriginalMessage(), "fix the YAML");
+            throw RhoaiException.invalid(file + ": " + e.getOriginalMessage(), "fix the YAML");
         }
     }
 
@@ -319,11 +319,7 @@ public final class ProfileRepository {
     }
 
     private static RhoaiException fieldError(String file, String field, String problem, String hint) {
-        return RhoaiException.invalid(display(file) + ": " + field + ": " + problem, hint);
-    }
-
-    private static String display(String file) {
-        return file;
+        return RhoaiException.invalid(file + ": " + field + ": " + problem, hint);
     }
 
     private JsonNode parse(String file, String text) {
