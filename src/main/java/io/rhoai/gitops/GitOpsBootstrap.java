@@ -13,8 +13,9 @@ import io.rhoai.gitops.BootstrapResult.AppState;
 import io.rhoai.kube.Applier;
 import io.rhoai.kube.Applier.Applied;
 import io.rhoai.kube.Applier.DryRun;
-import io.rhoai.kube.Applier.Outcome;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.Outcome;
+import io.rhoai.kube.Ownership;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.Fields;
 import io.rhoai.kube.Kinds;
 import io.rhoai.kube.ManifestTemplates;
@@ -69,7 +70,7 @@ public final class GitOpsBootstrap {
         Deadline deadline = Deadline.in(req.timeout(), clock);
         DryRun dryRun = req.dryRun();
         Kinds kinds = client == null ? null : new Kinds(client);
-        Applier applier = new Applier(client, kinds, dryRun);
+        Applier applier = new Applier(client, kinds, dryRun, progress);
         Waits waits = client == null ? null : new Waits(client, waitMode, pollInterval, progress);
         List<Applied> applied = new ArrayList<>();
 
@@ -104,7 +105,7 @@ public final class GitOpsBootstrap {
             return new BootstrapResult(req.cluster(), "client", channel, channelSource,
                     SubscriptionRef.NAMESPACE + "/" + SubscriptionRef.DEFAULT, false, null, null,
                     req.controllerRole(), false, applied, List.of(),
-                    display.stream().map(r -> Applier.labelled(r.object())).toList());
+                    display.stream().map(r -> Ownership.labelled(r.object())).toList());
         }
 
         // stage: operator
@@ -114,7 +115,7 @@ public final class GitOpsBootstrap {
             subName = adoptedSub.getMetadata().getName();
             progress.info("adopting the existing Subscription " + subNs + "/" + subName + " (channel " + channel
                     + "); its namespace, OperatorGroup and Subscription are left as they are");
-            applied.add(new Applied(adoptedSub.getApiVersion(), adoptedSub.getKind(), subNs, subName, Outcome.adopted, dryRun != DryRun.NONE));
+            applied.add(new Applied(adoptedSub.getApiVersion(), adoptedSub.getKind(), subNs, subName, Outcome.ADOPTED, dryRun != DryRun.NONE));
         } else {
             progress.step("operator: subscribing to " + PACKAGE + " (channel " + channel + ", " + channelSource + ")");
             applyStage("operator", send, applier, deadline, applied, dryRun);
@@ -202,7 +203,7 @@ public final class GitOpsBootstrap {
         applyStage("root", send, applier, deadline, applied, dryRun);
 
         List<AppState> apps = req.waitApps() ? waitForApps(req, waits, deadline) : readApps(deadline);
-        boolean changed = applied.stream().anyMatch(a -> a.outcome() == Outcome.created || a.outcome() == Outcome.configured);
+        boolean changed = Applier.anyChange(applied);
         if (changed) {
             progress.done("bootstrap complete in " + Durations.format(deadline.elapsed()));
         } else {
@@ -273,20 +274,9 @@ public final class GitOpsBootstrap {
     private void applyStage(String stage, List<Rendered> send, Applier applier, Deadline deadline, List<Applied> out, DryRun dryRun) {
         for (Rendered r : send) {
             if (!stage.equals(r.directive(STAGE))) continue;
-            Applied a;
-            try {
-                a = applier.apply(r.object(), "true".equals(r.directive(FORCE)), deadline);
-            } catch (RhoaiException e) {
-                if (dryRun == DryRun.SERVER && e.getCause() instanceof KubernetesClientException k && k.getCode() == 404) {
-                    // the kind is not served before the operator is installed; checked client-side only
-                    GenericKubernetesResource o = r.object();
-                    a = new Applied(o.getApiVersion(), o.getKind(), o.getMetadata().getNamespace(), o.getMetadata().getName(), Outcome.rendered, true);
-                } else {
-                    throw e;
-                }
-            }
+            Applied a = applier.apply(r.object(), "true".equals(r.directive(FORCE)), deadline);
             out.add(a);
-            progress.info(a.ref() + " " + a.outcome() + (a.dryRun() ? " (dry run)" : ""));
+            progress.info(a.ref() + " " + a.outcome() + (a.dryRun() ? " (dry run)" : "") + (a.note() == null ? "" : ": " + a.note()));
         }
     }
 
@@ -324,9 +314,7 @@ public final class GitOpsBootstrap {
         }
         for (GenericKubernetesResource s : subs) {
             if (!PACKAGE.equals(Fields.text(s, "spec", "name"))) continue;
-            Map<String, String> labels = s.getMetadata().getLabels();
-            boolean ours = labels != null && Applier.MANAGED_BY.equals(labels.get(Applier.MANAGED_BY_LABEL));
-            if (!ours) return s;
+            if (!Ownership.isManaged(s)) return s;
         }
         return null;
     }
@@ -348,7 +336,7 @@ public final class GitOpsBootstrap {
         if (req.approve()) {
             progress.step("install plan: approving InstallPlan " + ns + "/" + planName + " (" + names + ")");
             Retry.call("approve InstallPlan " + ns + "/" + planName, deadline, () -> plan.patch(
-                    new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(Applier.FIELD_MANAGER).build(),
+                    new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(Ownership.FIELD_MANAGER).build(),
                     "{\"spec\":{\"approved\":true}}"));
         } else {
             progress.warn("InstallPlan " + ns + "/" + planName + " waits for manual approval (oc patch installplan " + planName

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.gitops.BootstrapResult.AppState;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.Fields;
 import io.rhoai.kube.Kinds;
 import io.rhoai.kube.Retry;

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.yaml.Mappers;
 import io.rhoai.kube.Applier;
 import io.rhoai.kube.Applier.Applied;
-import io.rhoai.kube.Applier.Outcome;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.Outcome;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.Kinds;
+import io.rhoai.kube.MergeWriter;
+import io.rhoai.kube.Ownership;
 import io.rhoai.kube.Retry;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
 
@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
 public final class GpuPoolManager {
     public static final String WORKER_ROLE_LABEL = "machine.openshift.io/cluster-api-machine-role";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final int CA_UPDATE_ATTEMPTS = 5;
+    /** Set when rhoai creates a GPU MachineSet, then the autoscaler's (see {@link Applier}: fields set only on create). */
+    public static final String REPLICAS = "spec.replicas";
 
     /**
      * Pools to add. {@code region} null: taken from the worker MachineSet. {@code gpuLimits}: label → cluster-wide
@@ -55,7 +56,7 @@ public final class GpuPoolManager {
     @RegisterForReflection
     public record AddResult(boolean dryRun, List<Applied> objects) {
         public boolean changed() {
-            return objects.stream().anyMatch(o -> o.outcome() != Outcome.unchanged);
+            return Applier.anyChange(objects);
         }
     }
 
@@ -67,9 +68,9 @@ public final class GpuPoolManager {
     @RegisterForReflection
     public record ListResult(List<PoolEntry> pools) { }
 
-    /** {@code outcome}: deleted, would-delete, scaled-to-zero, would-scale-to-zero. */
+    /** {@code outcome}: deleted or scaled-down (replicas set to 0 before the delete, with --force). */
     @RegisterForReflection
-    public record Removed(String kind, String namespace, String name, String outcome) { }
+    public record Removed(String kind, String namespace, String name, Outcome outcome) { }
 
     @RegisterForReflection
     public record RemoveResult(String pool, String zone, boolean dryRun, boolean alreadyGone, List<Removed> objects) { }
@@ -108,7 +109,8 @@ public final class GpuPoolManager {
 
     // ---------------------------------------------------------------- add
 
-    private record Planned(GenericKubernetesResource object, GenericKubernetesResource live) { }
+    /** An object to apply, and the paths set only when it is created. */
+    private record Planned(GenericKubernetesResource object, String... createOnly) { }
 
     public AddResult add(AddRequest req) {
         Deadline deadline = Deadline.in(req.timeout());
@@ -125,20 +127,18 @@ public final class GpuPoolManager {
                         new GpuMachineSetFactory.Request(pool.name(), zone, region, pool.type(), pool.access(), pool.spot()));
                 String name = ms.path("metadata").path("name").asText();
                 GenericKubernetesResource live = sets.stream().filter(s -> name.equals(s.getMetadata().getName())).findFirst().orElse(null);
-                if (live != null) {
-                    if (!isManaged(live)) {
-                        throw RhoaiException.precondition("MachineSet " + name + " exists and is not managed by rhoai",
-                                "rename the pool, or delete that MachineSet if it is unused");
-                    }
-                    // the autoscaler owns replicas of an existing set; re-applying 0 would scale running GPU nodes away
-                    ((ObjectNode) ms.get("spec")).remove("replicas");
+                if (live != null && !Ownership.isManaged(live)) {
+                    throw RhoaiException.precondition("MachineSet " + name + " exists and is not managed by rhoai",
+                            "rename the pool, or delete that MachineSet if it is unused");
                 }
-                planned.add(new Planned(toResource(ms), live));
+                // replicas 0 on create only: afterwards they are the autoscaler's, and rhoai neither resets nor owns them
+                planned.add(new Planned(toResource(ms), REPLICAS));
                 GenericKubernetesResource ma = toResource(AutoscalerManifests.machineAutoscaler(name, pool.name(), pool.minReplicas(), pool.maxReplicas()));
-                planned.add(new Planned(ma, null));
+                planned.add(new Planned(ma));
                 demand.merge(pool.label(), pool.maxGpusPerZone(), Integer::sum);
             }
         }
+        // read for the cap check only; the write below reads again through MergeWriter, guarded by its resourceVersion
         GenericKubernetesResource liveCa = Retry.call("read ClusterAutoscaler default", deadline,
                 () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
         Map<String, Integer> liveLimits = gpuLimits(liveCa);
@@ -169,13 +169,14 @@ public final class GpuPoolManager {
             }
         }
 
-        Applier applier = req.dryRun() ? null : new Applier(client, new Kinds(client), Applier.DryRun.NONE);
+        Applier.DryRun mode = req.dryRun() ? Applier.DryRun.CLIENT : Applier.DryRun.NONE;
+        Applier applier = new Applier(client, new Kinds(client), mode, progress);
         List<Applied> out = new ArrayList<>();
         for (Planned p : planned) {
-            out.add(req.dryRun() ? plan(p.object(), deadline) : applier.apply(p.object(), false, deadline));
+            out.add(applier.apply(p.object(), false, deadline, p.createOnly()));
             report(out.get(out.size() - 1));
         }
-        out.add(mergeClusterAutoscaler(liveCa, wanted, req.autoscaler(), req.dryRun(), applier, deadline));
+        out.add(mergeClusterAutoscaler(wanted, req.autoscaler(), mode, deadline));
         report(out.get(out.size() - 1));
         return new AddResult(req.dryRun(), out);
     }
@@ -194,38 +195,26 @@ public final class GpuPoolManager {
 
     static boolean isInstallerWorker(JsonNode ms) {
         JsonNode labels = ms.path("metadata").path("labels");
-        if (labels.has(GpuMachineSetFactory.POOL_LABEL) || "rhoai".equals(labels.path(Applier.MANAGED_BY_LABEL).asText())) return false;
+        if (labels.has(GpuMachineSetFactory.POOL_LABEL) || Ownership.isManaged(ms)) return false;
         JsonNode template = ms.path("spec").path("template");
         if (!"worker".equals(template.path("metadata").path("labels").path(WORKER_ROLE_LABEL).asText())) return false;
         return !template.path("spec").path("metadata").path("labels").has(GpuMachineSetFactory.ACCELERATOR_LABEL);
     }
 
-    private Applied mergeClusterAutoscaler(GenericKubernetesResource live, Map<String, Integer> wanted, AutoscalerManifests.Settings settings,
-                                           boolean dryRun, Applier applier, Deadline deadline) {
-        if (live == null) {
-            AutoscalerManifests.Settings s = settings != null ? settings : new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
-            List<AutoscalerManifests.GpuLimit> limits = wanted.entrySet().stream().map(e -> new AutoscalerManifests.GpuLimit(e.getKey(), e.getValue())).toList();
-            GenericKubernetesResource ca = toResource(AutoscalerManifests.clusterAutoscaler(s, limits));
-            return dryRun ? plan(ca, deadline) : applier.apply(ca, false, deadline);
-        }
-        // read-modify-write with resourceVersion: the gpus list is shared with whoever else set limits; keep theirs
-        GenericKubernetesResource current = live;
-        for (int attempt = 1; ; attempt++) {
-            ObjectNode tree = Mappers.json().valueToTree(current);
-            boolean changed = mergeLimits(tree, wanted);
-            if (!changed) return caApplied(Outcome.unchanged, dryRun);
-            if (dryRun) return caApplied(Outcome.configured, true);
-            GenericKubernetesResource updated = toResource(tree);
-            try {
-                Retry.call("update ClusterAutoscaler default", deadline,
-                        () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).resource(updated).update());
-                return caApplied(Outcome.configured, false);
-            } catch (RhoaiException e) {
-                if (!(e.getCause() instanceof KubernetesClientException k && k.getCode() == 409) || attempt >= CA_UPDATE_ATTEMPTS) throw e;
-                current = Retry.call("read ClusterAutoscaler default", deadline,
-                        () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
+    /**
+     * The GPU limits through the one optimistic-concurrency writer: the gpus list is shared with whoever else set
+     * limits, so theirs are kept; a concurrent change costs one fresh read and one more write, not a retry storm.
+     */
+    private Applied mergeClusterAutoscaler(Map<String, Integer> wanted, AutoscalerManifests.Settings settings,
+                                           Applier.DryRun mode, Deadline deadline) {
+        return new MergeWriter(client, mode).write(Kinds.CLUSTER_AUTOSCALER, null, "default", live -> {
+            if (live == null) {
+                AutoscalerManifests.Settings s = settings != null ? settings : new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
+                List<AutoscalerManifests.GpuLimit> limits = wanted.entrySet().stream().map(e -> new AutoscalerManifests.GpuLimit(e.getKey(), e.getValue())).toList();
+                return Mappers.json().valueToTree(Ownership.labelled(toResource(AutoscalerManifests.clusterAutoscaler(s, limits))));
             }
-        }
+            return mergeLimits(live, wanted) ? live : null;
+        }, deadline);
     }
 
     /** Sets max (and min 0 when new) for each wanted label in spec.resourceLimits.gpus; true when anything changed. */
@@ -256,21 +245,8 @@ public final class GpuPoolManager {
         return out;
     }
 
-    private Applied plan(GenericKubernetesResource desired, Deadline deadline) {
-        GenericKubernetesResource body = Applier.labelled(desired);
-        ResourceDefinitionContext ctx = Kinds.known(body.getApiVersion(), body.getKind());
-        GenericKubernetesResource live = Retry.call("read " + body.getKind() + " " + body.getMetadata().getName(), deadline,
-                () -> new Kinds(client).resource(ctx, body.getMetadata().getNamespace(), body.getMetadata().getName()).get());
-        Outcome o = live == null ? Outcome.created : Applier.isSubset(body, live) ? Outcome.unchanged : Outcome.configured;
-        return new Applied(body.getApiVersion(), body.getKind(), body.getMetadata().getNamespace(), body.getMetadata().getName(), o, true);
-    }
-
-    private static Applied caApplied(Outcome o, boolean dryRun) {
-        return new Applied(AutoscalerManifests.CLUSTER_AUTOSCALER_API, "ClusterAutoscaler", null, "default", o, dryRun);
-    }
-
     private void report(Applied a) {
-        progress.info((a.dryRun() ? "would be " : "") + a.outcome() + ": " + a.ref());
+        progress.info((a.dryRun() ? "would be " : "") + a.outcome() + ": " + a.ref() + (a.note() == null ? "" : " (" + a.note() + ")"));
     }
 
     // ---------------------------------------------------------------- list
@@ -297,7 +273,7 @@ public final class GpuPoolManager {
                     ma == null ? null : ma.path("spec").path("minReplicas").asInt(), ma == null ? null : ma.path("spec").path("maxReplicas").asInt(),
                     nodeLabels.path(GpuMachineSetFactory.ACCELERATOR_LABEL).asText(null),
                     taint.isMissingNode() ? null : taint.path("key").asText() + "=" + taint.path("value").asText() + ":" + taint.path("effect").asText(),
-                    isManaged(s)));
+                    Ownership.isManaged(s)));
         }
         return new ListResult(out);
     }
@@ -310,9 +286,9 @@ public final class GpuPoolManager {
                 .filter(s -> req.pool().equals(label(s, GpuMachineSetFactory.POOL_LABEL)))
                 .filter(s -> req.zone() == null || req.zone().equals(GpuMachineSetFactory.zone(Mappers.json().valueToTree(s)))).toList();
         for (GenericKubernetesResource s : sets) {
-            if (!isManaged(s)) progress.warn("MachineSet " + s.getMetadata().getName() + " carries pool label " + req.pool() + " but is not managed by rhoai; left alone");
+            if (!Ownership.isManaged(s)) progress.warn("MachineSet " + s.getMetadata().getName() + " carries pool label " + req.pool() + " but is not managed by rhoai; left alone");
         }
-        sets = sets.stream().filter(GpuPoolManager::isManaged).toList();
+        sets = sets.stream().filter(Ownership::isManaged).toList();
         if (sets.isEmpty()) {
             return new RemoveResult(req.pool(), req.zone(), req.dryRun(), true, List.of());
         }
@@ -335,10 +311,10 @@ public final class GpuPoolManager {
             GenericKubernetesResource ma = Retry.call("read MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
                     .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).get());
             // the autoscaler goes first so it cannot scale the set up again while it is being removed
-            if (ma != null && isManaged(ma)) {
+            if (ma != null && Ownership.isManaged(ma)) {
                 if (!req.dryRun()) Retry.run("delete MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
                         .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
-                out.add(removed("MachineAutoscaler", name, req.dryRun() ? "would-delete" : "deleted"));
+                out.add(removed("MachineAutoscaler", name, Outcome.DELETED));
             } else if (ma != null) {
                 progress.warn("MachineAutoscaler " + name + " is not managed by rhoai; left alone");
             }
@@ -349,12 +325,12 @@ public final class GpuPoolManager {
                             m.setAdditionalProperty("spec", withReplicas(m, 0));
                             return m;
                         }));
-                out.add(removed("MachineSet", name, req.dryRun() ? "would-scale-to-zero" : "scaled-to-zero"));
+                out.add(removed("MachineSet", name, Outcome.SCALED_DOWN));
             }
             if (!req.dryRun()) Retry.run("delete MachineSet " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
                     .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
-            out.add(removed("MachineSet", name, req.dryRun() ? "would-delete" : "deleted"));
-            report(out);
+            out.add(removed("MachineSet", name, Outcome.DELETED));
+            report(out, req.dryRun());
         }
         return new RemoveResult(req.pool(), req.zone(), req.dryRun(), false, out);
     }
@@ -366,12 +342,12 @@ public final class GpuPoolManager {
         return spec;
     }
 
-    private void report(List<Removed> out) {
+    private void report(List<Removed> out, boolean dryRun) {
         Removed last = out.get(out.size() - 1);
-        progress.info(last.outcome() + ": " + last.kind() + " " + last.namespace() + "/" + last.name());
+        progress.info((dryRun ? "would be " : "") + last.outcome() + ": " + last.kind() + " " + last.namespace() + "/" + last.name());
     }
 
-    private static Removed removed(String kind, String name, String outcome) {
+    private static Removed removed(String kind, String name, Outcome outcome) {
         return new Removed(kind, GpuMachineSetFactory.NAMESPACE, name, outcome);
     }
 
@@ -380,10 +356,6 @@ public final class GpuPoolManager {
     private List<GenericKubernetesResource> listMachineSets(Deadline deadline) {
         return Retry.call("list MachineSets in " + GpuMachineSetFactory.NAMESPACE, deadline,
                 () -> client.genericKubernetesResources(Kinds.MACHINE_SET).inNamespace(GpuMachineSetFactory.NAMESPACE).list().getItems());
-    }
-
-    private static boolean isManaged(GenericKubernetesResource r) {
-        return Applier.MANAGED_BY.equals(label(r, Applier.MANAGED_BY_LABEL));
     }
 
     private static String label(GenericKubernetesResource r, String key) {

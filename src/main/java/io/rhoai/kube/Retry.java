@@ -1,18 +1,24 @@
 package io.rhoai.kube;
 
+import io.rhoai.core.time.Deadline;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Poller;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Retries the API errors that go away by themselves: 409 conflicts on optimistic writes, 429 throttling, 5xx and
- * dropped connections, with exponential backoff inside the caller's {@link Deadline}. Everything else (400, 401,
- * 403, 404, 422, server-side-apply field conflicts) fails at once. When the deadline runs out the last error is
- * reported as a {@link ErrorKind#REMOTE} failure naming the operation.
+ * Retries the API errors that go away by themselves: 429 throttling, 5xx and dropped connections, with exponential
+ * backoff inside the caller's {@link Deadline}. Everything else fails at once: 400, 401, 403, 404, 422, server-side-apply
+ * field conflicts, and 409. A 409 on an optimistic write means the object changed since it was read; sending the same
+ * body again can never succeed (client-go's RetryOnConflict: "you need to refetch it on every try"), so conflicts are
+ * retried only by {@link MergeWriter}, from a fresh read. When the deadline runs out the last error is reported as a
+ * {@link ErrorKind#REMOTE} failure naming the operation.
+ *
+ * <p>{@link #failure} is the one place a {@link KubernetesClientException} becomes a user message with a hint.
  *
  * <pre>{@code
  * GenericKubernetesResource live = Retry.call("read Subscription x", deadline, () -> resource.get());
@@ -49,10 +55,9 @@ public final class Retry {
         });
     }
 
-    /** 409 (except apply field conflicts), 429, 5xx, and no HTTP status at all (connection reset, dropped watch). */
+    /** 429, 5xx, and no HTTP status at all (connection reset, dropped watch). Never 409. */
     public static boolean isTransient(KubernetesClientException e) {
         int code = e.getCode();
-        if (code == 409) return !isFieldManagerConflict(e);
         if (code == 429 || code >= 500) return true;
         if (code <= 0) {
             for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
@@ -71,6 +76,24 @@ public final class Retry {
         }
         String m = e.getMessage();
         return m != null && m.contains("conflict") && m.contains("manager");
+    }
+
+    /** The client error behind a failure this class reported, or null. */
+    public static KubernetesClientException clientError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KubernetesClientException k) return k;
+        }
+        return null;
+    }
+
+    /** The HTTP status behind a failure, or 0 when there was none. */
+    public static int status(Throwable e) {
+        KubernetesClientException k = clientError(e);
+        return k == null ? 0 : k.getCode();
+    }
+
+    public static RhoaiException failure(String what, KubernetesClientException e) {
+        return failure(what, e, 1);
     }
 
     static RhoaiException failure(String what, KubernetesClientException e, int attempts) {
@@ -93,11 +116,6 @@ public final class Retry {
     }
 
     static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted", null, e);
-        }
+        Poller.pause(d, "a retry");
     }
 }

@@ -1,5 +1,6 @@
 package io.rhoai.kube;
 
+import io.rhoai.core.time.Deadline;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -1,5 +1,6 @@
 package io.rhoai.kube;
 
+import io.rhoai.core.time.Deadline;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,7 +13,7 @@ import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.kube.Applier.Applied;
 import io.rhoai.kube.Applier.DryRun;
-import io.rhoai.kube.Applier.Outcome;
+import io.rhoai.core.Outcome;
 import io.rhoai.testing.ApplyingCrudDispatcher;
 import io.rhoai.testing.ApplyingCrudDispatcher.Recorded;
 import org.junit.jupiter.api.AfterEach;
@@ -87,15 +88,15 @@ class ApplierTest {
     @Test
     void createsThenReportsUnchangedWithoutWritingThenConfigures() {
         Applied first = applier(DryRun.NONE).apply(configMap("a"), false, deadline);
-        assertThat(first.outcome()).isEqualTo(Outcome.created);
+        assertThat(first.outcome()).isEqualTo(Outcome.CREATED);
         GenericKubernetesResource live = client.genericKubernetesResources(Kinds.CONFIG_MAP).inNamespace("team").withName("settings").get();
         assertThat(live.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "rhoai").containsEntry("tier", "config");
 
         dispatcher.clearRecorded();
-        assertThat(applier(DryRun.NONE).apply(configMap("a"), false, deadline).outcome()).isEqualTo(Outcome.unchanged);
+        assertThat(applier(DryRun.NONE).apply(configMap("a"), false, deadline).outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(writes()).isEmpty();
 
-        assertThat(applier(DryRun.NONE).apply(configMap("b"), false, deadline).outcome()).isEqualTo(Outcome.configured);
+        assertThat(applier(DryRun.NONE).apply(configMap("b"), false, deadline).outcome()).isEqualTo(Outcome.CONFIGURED);
         assertThat(client.genericKubernetesResources(Kinds.CONFIG_MAP).inNamespace("team").withName("settings").get()
                 .getAdditionalProperties().get("data")).isEqualTo(Map.of("key", "b"));
     }
@@ -127,13 +128,13 @@ class ApplierTest {
                 .hasMessageContaining("apply ConfigMap team/owned-elsewhere: fields rhoai sets are owned by another manager")
                 .hasMessageContaining(".data.key (conflict with \"kubectl-edit\" using v1)");
         assertThat(conflicts).as("a field conflict is not retried").hasValue(1);
-        assertThat(applier(DryRun.NONE).apply(cm, true, deadline).outcome()).isEqualTo(Outcome.created);
+        assertThat(applier(DryRun.NONE).apply(cm, true, deadline).outcome()).isEqualTo(Outcome.CREATED);
     }
 
     @Test
     void serverDryRunSendsDryRunAllAndStoresNothing() {
         Applied a = applier(DryRun.SERVER).apply(configMap("a"), false, deadline);
-        assertThat(a.outcome()).isEqualTo(Outcome.created);
+        assertThat(a.outcome()).isEqualTo(Outcome.CREATED);
         assertThat(a.dryRun()).isTrue();
         assertThat(writes()).singleElement().satisfies(w -> assertThat(w.hasQuery("dryRun=All")).isTrue());
         assertThat(client.genericKubernetesResources(Kinds.CONFIG_MAP).inNamespace("team").withName("settings").get()).isNull();
@@ -142,7 +143,7 @@ class ApplierTest {
     @Test
     void clientDryRunNeedsNoClusterAndSendsNothing() {
         Applied a = new Applier(null, null, DryRun.CLIENT).apply(configMap("a"), false, deadline);
-        assertThat(a.outcome()).isEqualTo(Outcome.rendered);
+        assertThat(a.outcome()).isEqualTo(Outcome.RENDERED);
         assertThat(dispatcher.requests()).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package io.rhoai.kube;
+package io.rhoai.core.time;
 
 import java.time.Clock;
 import java.time.Duration;
