@@ -54,7 +54,7 @@ public class GpuPoolsRemoveCommand extends BaseCommand {
         String what = "pool " + r.pool() + (r.zone() == null ? "" : " in " + r.zone());
         if (r.alreadyGone()) return "no rhoai-managed GPU MachineSet of " + what + "; already removed, nothing to do\n";
         StringBuilder b = new StringBuilder();
-        r.objects().forEach(o -> b.append(o.outcome()).append(": ").append(o.kind()).append(' ').append(o.namespace()).append('/').append(o.name()).append('\n'));
+        r.objects().forEach(o -> b.append(r.dryRun() ? "would be " : "").append(o.outcome()).append(": ").append(o.kind()).append(' ').append(o.namespace()).append('/').append(o.name()).append('\n'));
         if (r.dryRun()) b.append("DRY RUN: nothing was deleted\n");
         return b.toString();
     }

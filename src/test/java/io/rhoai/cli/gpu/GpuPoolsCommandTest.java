@@ -48,7 +48,11 @@ class GpuPoolsCommandTest {
 
     @BeforeEach
     void start() throws IOException {
-        dispatcher = new ApplyingCrudDispatcher();
+        // the MachineSet CRD defaults spec.replicas to 1, as on a real cluster: a dropped replicas field starts a node
+        dispatcher = new ApplyingCrudDispatcher().defaulting("MachineSet", ms -> {
+            if (!ms.path("spec").has("replicas")) ms.with("spec").put("replicas", 1);
+            return ms;
+        });
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         seed = server.createClient();
@@ -125,6 +129,86 @@ class GpuPoolsCommandTest {
         assertThat(again.stdout()).contains("unchanged").contains("nothing changed").doesNotContain("created");
         assertThat(writes()).isEmpty();
         assertThat(machineSet(T4_B).path("spec").path("replicas").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * Issue 10, defect 1: changing an idle pool (here to spot) must not start a paid GPU node. rhoai sets replicas: 0
+     * only when it creates the set and hands the field over (Applier's create-only fields), so a later apply that
+     * leaves it out neither removes it nor lets the CRD default of 1 apply.
+     */
+    @Test
+    void changingAnIdlePoolKeepsItAtZeroReplicas() {
+        String[] probe = {"--pool", "probe", "--instance-type", "g6.2xlarge", "--zone", "us-west-2b", "--max", "1"};
+        String name = "dev-x7k2p-gpu-probe-us-west-2b";
+        assertThat(add(probe).exitCode()).isZero();
+        assertThat(machineSet(name).path("spec").path("replicas").asInt(-1)).isZero();
+
+        String[] spot = java.util.stream.Stream.concat(java.util.Arrays.stream(probe), java.util.stream.Stream.of("--spot")).toArray(String[]::new);
+        Cli.Result changed = add(spot);
+        assertThat(changed.exitCode()).as(changed.toString()).isZero();
+        JsonNode ms = machineSet(name);
+        assertThat(ms.path("spec").path("template").path("spec").path("providerSpec").path("value").path("spotMarketOptions").isObject())
+                .as("the change itself landed").isTrue();
+        assertThat(ms.path("spec").path("replicas").asInt(-1)).as("replicas after the change").isZero();
+        assertThat(managedFieldsOf(ms, "rhoai", "Apply")).as("rhoai does not own replicas").doesNotContain("f:replicas");
+
+        Cli.Result again = add(spot);
+        assertThat(again.exitCode()).isZero();
+        assertThat(machineSet(name).path("spec").path("replicas").asInt(-1)).isZero();
+    }
+
+    /**
+     * Issue 10, defect 2 (the gpu side): a field rhoai stops setting is removed. Spot options added by one run are gone
+     * after a run without --spot, and the run says "configured" rather than "nothing changed".
+     */
+    @Test
+    void aFieldNoLongerSetIsRemovedAndTheRunSaysConfigured() {
+        String name = "dev-x7k2p-gpu-probe-us-west-2b";
+        String[] base = {"--pool", "probe", "--instance-type", "g6.2xlarge", "--zone", "us-west-2b", "--max", "1"};
+        assertThat(add(base).exitCode()).isZero();
+        assertThat(machineSet(name).path("spec").path("template").path("spec").path("providerSpec").path("value").has("spotMarketOptions")).isFalse();
+        String[] spot = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.stream.Stream.of("--spot")).toArray(String[]::new);
+        assertThat(add(spot).exitCode()).isZero();
+        Cli.Result back = add(base);
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(back.stdout()).contains("configured");
+        assertThat(machineSet(name).path("spec").path("template").path("spec").path("providerSpec").path("value").has("spotMarketOptions"))
+                .as("spot options rhoai no longer sends").isFalse();
+    }
+
+    /**
+     * Issue 10, defect 3 and the review's appendix A: one concurrent change of the ClusterAutoscaler between rhoai's
+     * read and its write costs one fresh read and one more write (not a retry storm until --timeout), and the other
+     * party's change is kept.
+     */
+    @Test
+    void aConcurrentAutoscalerEditCostsExactlyOneMoreWriteAndIsKept() {
+        String caPath = "/apis/autoscaling.openshift.io/v1/clusterautoscalers/default";
+        dispatcher.interleave(rec -> rec.pathWithoutQuery().equals(caPath) && rec.userAgent() != null && rec.userAgent().startsWith("rhoai"),
+                "cluster-admin-console", ca -> {
+                    ca.with("metadata").with("annotations").put("example.com/edited-by", "someone-else");
+                    ca.with("spec").put("logVerbosity", 6);
+                    return ca;
+                });
+        long t0 = System.nanoTime();
+        Cli.Result r = add("--cluster", "gpu-dev");
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<ApplyingCrudDispatcher.Recorded> caWrites = dispatcher.requestsFrom("rhoai").stream()
+                .filter(ApplyingCrudDispatcher.Recorded::isWrite).filter(w -> w.pathWithoutQuery().equals(caPath)).toList();
+        assertThat(caWrites).as("ClusterAutoscaler writes").hasSize(2);
+        assertThat(took).isLessThan(java.time.Duration.ofSeconds(2));
+        JsonNode ca = clusterAutoscaler();
+        assertThat(ca.path("metadata").path("annotations").path("example.com/edited-by").asText()).isEqualTo("someone-else");
+        assertThat(ca.path("spec").path("logVerbosity").asInt()).isEqualTo(6);
+        assertThat(caLimits()).containsEntry("nvidia-A100", 8).containsEntry("Tesla-T4-SHARED", 4).containsEntry("NVIDIA-L40-PRIVATE", 1);
+    }
+
+    static String managedFieldsOf(JsonNode obj, String manager, String operation) {
+        for (JsonNode e : obj.path("metadata").path("managedFields")) {
+            if (manager.equals(e.path("manager").asText()) && operation.equals(e.path("operation").asText())) return e.path("fieldsV1").toString();
+        }
+        return "";
     }
 
     @Test
@@ -228,7 +312,7 @@ class GpuPoolsCommandTest {
         scale(T4_B, 0);
         Cli.Result dry = pools("remove", "--pool", "t4-shared", "--dry-run");
         assertThat(dry.exitCode()).isZero();
-        assertThat(dry.stdout()).contains("would-delete: MachineSet " + NS + "/" + T4_B);
+        assertThat(dry.stdout()).contains("would be deleted: MachineSet " + NS + "/" + T4_B);
         assertThat(exists(T4_B)).isTrue();
 
         Cli.Result removed = pools("remove", "--pool", "t4-shared");
@@ -250,7 +334,7 @@ class GpuPoolsCommandTest {
         scale(L40_C, 1);
         Cli.Result r = pools("remove", "--pool", "l40-private", "--force");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("scaled-to-zero").contains("deleted: MachineSet");
+        assertThat(r.stdout()).contains("scaled-down: MachineSet").contains("deleted: MachineSet");
         assertThat(exists(L40_C)).isFalse();
     }
 
