@@ -284,4 +284,73 @@ class GitOpsBootstrapTest {
         assertThat(cluster.sim.genericKubernetesResources(Kinds.SUBSCRIPTION).inAnyNamespace().list().getItems()).isEmpty();
         assertThat(cluster.sim.genericKubernetesResources(Kinds.NAMESPACE).withName("openshift-gitops-operator").get()).isNull();
     }
+
+    /** Issue 10, defect 2: a field rhoai stops setting is removed, and the run does not say "nothing changed". */
+    @Test
+    void droppingAutoSyncRemovesTheAutomatedSyncPolicy() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        assertThat(bootstrap("--auto-sync").exitCode()).isZero();
+        assertThat(Fields.at(rootApplication(), "spec", "syncPolicy", "automated")).isNotNull();
+
+        Cli.Result manual = bootstrap("-o", "json");
+        assertThat(manual.exitCode()).as(manual.toString()).isZero();
+        assertThat(Fields.at(rootApplication(), "spec", "syncPolicy", "automated")).as("syncPolicy.automated after a run without --auto-sync").isNull();
+        JsonNode json = Mappers.json().readTree(manual.stdout());
+        assertThat(json.path("changed").asBoolean()).isTrue();
+        List<String> configured = new ArrayList<>();
+        json.path("objects").forEach(o -> { if (o.path("outcome").asText().equals("configured")) configured.add(o.path("kind").asText()); });
+        assertThat(configured).containsExactly("Application");
+
+        cluster.dispatcher.clearRecorded();
+        Cli.Result again = bootstrap();
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.stdout()).endsWith("nothing changed\n");
+        assertThat(rhoaiWrites()).isEmpty();
+    }
+
+    /**
+     * Issue 10, defect 4: a ClusterRoleBinding's roleRef is immutable. Changing --controller-role on an existing install
+     * replaces the binding (and says so) instead of stopping half-way on a 422.
+     */
+    @Test
+    void changingTheControllerRoleReplacesTheBindingAndSaysSo() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        assertThat(bootstrap().exitCode()).isZero();
+        Cli.Result narrow = bootstrap("--controller-role", "rhoai-gitops-cluster-config", "-o", "json");
+        assertThat(narrow.exitCode()).as(narrow.toString()).isZero();
+        GenericKubernetesResource binding = cluster.sim.genericKubernetesResources(Kinds.CLUSTER_ROLE_BINDING)
+                .withName("openshift-gitops-application-controller").get();
+        assertThat(Fields.text(binding, "roleRef", "name")).isEqualTo("rhoai-gitops-cluster-config");
+        assertThat(narrow.stderr()).contains("roleRef cannot change in place").contains("deleted and created again");
+        JsonNode json = Mappers.json().readTree(narrow.stdout());
+        List<String> notes = new ArrayList<>();
+        json.path("objects").forEach(o -> { if (o.hasNonNull("note")) notes.add(o.path("kind").asText() + ": " + o.path("note").asText()); });
+        assertThat(notes).singleElement().asString().startsWith("ClusterRoleBinding: roleRef cannot change in place");
+    }
+
+    /**
+     * Issue 10, defect 5: a server dry run on a fresh cluster cannot validate objects whose namespace or kind an
+     * earlier stage creates; it says so per object instead of calling them validated.
+     */
+    @Test
+    void serverDryRunOnAFreshClusterSaysWhichObjectsTheServerCouldNotValidate() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        cluster.dispatcher.requireNamespaces(true);
+        Cli.Result r = bootstrap("--dry-run=server", "-o", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = Mappers.json().readTree(r.stdout());
+        List<String> outcomes = new ArrayList<>();
+        json.path("objects").forEach(o -> outcomes.add(o.path("kind").asText() + "=" + o.path("outcome").asText()));
+        assertThat(outcomes).contains("Namespace=created", "OperatorGroup=unvalidated", "Subscription=unvalidated", "ArgoCD=unvalidated");
+        json.path("objects").forEach(o -> {
+            if (o.path("outcome").asText().equals("unvalidated")) {
+                assertThat(o.path("note").asText()).as(o.toString()).startsWith("not validated by the server: namespace ");
+            }
+        });
+        assertThat(cluster.sim.genericKubernetesResources(Kinds.NAMESPACE).withName("openshift-gitops-operator").get()).isNull();
+    }
+
+    private GenericKubernetesResource rootApplication() {
+        return cluster.sim.genericKubernetesResources(Kinds.APPLICATION).inNamespace("openshift-gitops").withName(TestProfiles.DEV).get();
+    }
 }

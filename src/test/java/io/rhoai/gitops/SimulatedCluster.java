@@ -272,14 +272,19 @@ final class SimulatedCluster implements AutoCloseable {
         List<String> names = new ArrayList<>(list.stream().map(a -> a.getMetadata().getName()).toList());
         boolean hasRoot = list.stream().anyMatch(a -> a.getMetadata().getLabels() != null && "rhoai".equals(a.getMetadata().getLabels().get("app.kubernetes.io/managed-by")));
         if (hasRoot) {
+            boolean generated = false;
             for (String child : behaviour.childApps()) {
                 if (names.contains(child)) continue;
+                generated = true;
                 GenericKubernetesResource app = object(Kinds.APPLICATION, GitOpsNames.ARGOCD_NAMESPACE, child);
                 app.setAdditionalProperty("spec", Map.of("project", "cluster-config",
                         "source", Map.of("repoURL", "https://example.com/cluster.git", "path", "components/" + child, "targetRevision", "dev"),
                         "destination", Map.of("server", "https://kubernetes.default.svc")));
                 apps.resource(app).create();
             }
+            // like Argo CD, the root reports Synced only after a sync that generated its children: not in the same tick,
+            // so a reader never sees a Synced root without its children (a load-dependent race otherwise)
+            if (generated) return;
         }
         for (GenericKubernetesResource app : list) {
             if (Fields.text(app, "status", "health", "status") != null) continue;

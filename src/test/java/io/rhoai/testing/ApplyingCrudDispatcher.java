@@ -44,7 +44,10 @@ import java.util.function.UnaryOperator;
  *   <li>a no-op apply stores nothing and keeps the resourceVersion; {@code dryRun=All} stores nothing;</li>
  *   <li>defaulting: {@link #defaulting} registers a CRD default per kind (a MachineSet's {@code spec.replicas: 1});</li>
  *   <li>optimistic concurrency: a PUT, or a JSON patch that sets {@code metadata.resourceVersion}, carrying a stale
- *       resourceVersion gets 409.</li>
+ *       resourceVersion gets 409;</li>
+ *   <li>a (Cluster)RoleBinding's roleRef is immutable (422), as the API server enforces;</li>
+ *   <li>with {@link #requireNamespaces}, creating a namespaced object in a namespace that does not exist answers 404
+ *       (off by default, since most tests seed objects without their namespaces).</li>
  * </ul>
  *
  * <p><b>Interleaving.</b> {@link #interleave} makes another party write an object between rhoai's read and its write,
@@ -91,6 +94,13 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, UnaryOperator<ObjectNode>> defaulters = new LinkedHashMap<>();
     private final List<Interleave> interleaves = new CopyOnWriteArrayList<>();
+    private volatile boolean requireNamespaces;
+
+    /** Creating an object in a namespace that does not exist fails with 404, as on a real API server. */
+    public ApplyingCrudDispatcher requireNamespaces(boolean on) {
+        this.requireNamespaces = on;
+        return this;
+    }
 
     public List<Recorded> requests() {
         return requests;
@@ -175,6 +185,8 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         Set<List<String>> sent = leaves(applied);
         ObjectNode live = stored(path);
         if (live == null) {
+            MockResponse missing = missingNamespace(path);
+            if (missing != null) return missing;
             ObjectNode created = applied.deepCopy();
             setEntries(created, List.of(entry(manager, "Apply", applied, sent)));
             defaults(created);
@@ -195,12 +207,13 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
             }
         }
         if (!conflicts.isEmpty() && !force) return conflict(conflicts);
+        if (roleRefChanges(live, applied)) return status(422, "Invalid", "cannot change roleRef");
         ObjectNode next = live.deepCopy();
         Set<List<String>> before = entries.containsKey(key) ? owned(entries.get(key)) : Set.of();
         for (List<String> p : before) {
             if (sent.contains(p)) continue;
             boolean other = entries.entrySet().stream().anyMatch(e -> !e.getKey().equals(key) && owned(e.getValue()).contains(p));
-            if (!other) remove(next, p);
+            if (!other) removeWithEmptyParents(next, p, sent);
         }
         for (List<String> p : sent) put(next, p, at(applied, p));
         Map<String, ObjectNode> nextEntries = new LinkedHashMap<>();
@@ -257,6 +270,8 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
         if (!name.isEmpty() && stored(rec.pathWithoutQuery() + "/" + name) != null) {
             return status(409, "AlreadyExists", created.path("kind").asText() + " " + name + " already exists");
         }
+        MockResponse missing = missingNamespace(rec.pathWithoutQuery() + "/x");
+        if (missing != null) return missing;
         setEntries(created, List.of(entry(manager(rec), "Update", created, leaves(created))));
         defaults(created);
         if ("All".equals(rec.query("dryRun"))) return json(201, created);
@@ -265,6 +280,7 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     /** Stores {@code next} as an Update by {@code manager}: the fields it changed become that manager's. */
     private MockResponse store(String path, ObjectNode live, ObjectNode next, String manager, RecordedRequest request) {
+        if (roleRefChanges(live, next)) return status(422, "Invalid", "cannot change roleRef");
         Set<List<String>> changed = new LinkedHashSet<>();
         Set<List<String>> a = leaves(content(live));
         Set<List<String>> b = leaves(content(next));
@@ -291,6 +307,20 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private MockResponse putStored(RecordedRequest request, String path, ObjectNode next) {
         return super.dispatch(copy(request, HttpMethod.PUT, path, "application/json", next.toString()));
+    }
+
+    private static boolean roleRefChanges(JsonNode live, JsonNode next) {
+        String kind = live.path("kind").asText();
+        return (kind.equals("ClusterRoleBinding") || kind.equals("RoleBinding")) && next.has("roleRef")
+                && !next.path("roleRef").equals(live.path("roleRef"));
+    }
+
+    /** 404 when {@code objectPath} is in a namespace that does not exist (only with {@link #requireNamespaces}). */
+    private MockResponse missingNamespace(String objectPath) {
+        if (!requireNamespaces) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/namespaces/([^/]+)/[^/]+/[^/]+$").matcher(objectPath);
+        if (!m.find() || stored("/api/v1/namespaces/" + m.group(1)) != null) return null;
+        return status(404, "NotFound", "namespaces \"" + m.group(1) + "\" not found");
     }
 
     private void defaults(ObjectNode o) {
@@ -410,6 +440,22 @@ public class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
     private static void remove(ObjectNode n, List<String> p) {
         JsonNode parent = at(n, p.subList(0, p.size() - 1));
         if (parent instanceof ObjectNode o) o.remove(p.get(p.size() - 1));
+    }
+
+    /**
+     * Removes a field and then each parent map it leaves empty that the new apply does not set: the applier owned that
+     * map through the field (an {@code automated: {}} left behind would mean something else to its controller).
+     */
+    private static void removeWithEmptyParents(ObjectNode n, List<String> p, Set<List<String>> sent) {
+        remove(n, p);
+        for (int len = p.size() - 1; len > 0; len--) {
+            List<String> parent = p.subList(0, len);
+            JsonNode node = at(n, parent);
+            int depth = len;
+            boolean stillSent = sent.stream().anyMatch(s -> s.size() >= depth && s.subList(0, depth).equals(parent));
+            if (node == null || !node.isObject() || node.size() > 0 || stillSent) return;
+            remove(n, parent);
+        }
     }
 
     private static String dotted(List<String> p) {
