@@ -18,6 +18,7 @@ import io.rhoai.kube.MergeWriter;
 import io.rhoai.kube.Ownership;
 import io.rhoai.kube.Retry;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
+import io.rhoai.profile.rules.GpuPoolRules;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ import java.util.regex.Pattern;
  */
 public final class GpuPoolManager {
     public static final String WORKER_ROLE_LABEL = "machine.openshift.io/cluster-api-machine-role";
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     /** Set when rhoai creates a GPU MachineSet, then the autoscaler's (see {@link Applier}: fields set only on create). */
     public static final String REPLICAS = "spec.replicas";
 
@@ -85,30 +85,6 @@ public final class GpuPoolManager {
         this.progress = progress;
     }
 
-    /** An ad-hoc pool from flags, validated against the catalog (INVALID_INPUT naming the flag). */
-    public static PlannedPool adHocPool(GpuCatalog catalog, String name, String instanceType, String access, String zone,
-                                        int min, int max, boolean spot) {
-        if (name == null || !DNS_LABEL.matcher(name).matches() || name.length() > 20) {
-            throw RhoaiException.invalid("--pool: '" + name + "' is not a short DNS label",
-                    "use up to 20 lower-case letters, digits and '-', e.g. --pool t4-shared");
-        }
-        GpuType type = catalog.find(instanceType).orElseThrow(() -> RhoaiException.invalid(
-                "--instance-type: '" + instanceType + "' is not in the GPU catalog", "pick one from 'rhoai gpu catalog', e.g. g4dn.2xlarge"));
-        String mode = access == null ? GpuCatalog.SHARED : access.toUpperCase(Locale.ROOT);
-        if (!GpuCatalog.ACCESS_MODES.contains(mode)) {
-            throw RhoaiException.invalid("--access: '" + access + "' is not shared or private", "use --access shared or --access private");
-        }
-        if (zone == null || !zone.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
-            throw RhoaiException.invalid("--zone: '" + zone + "' is not a full availability zone name", "use e.g. --zone us-west-2a");
-        }
-        if (min < 0 || max < 1 || min > max) {
-            throw RhoaiException.invalid("--min " + min + " / --max " + max + ": need 0 <= min <= max and max >= 1", "e.g. --min 0 --max 2");
-        }
-        return new PlannedPool(name, type, mode, type.label(mode), List.of(zone), min, max, spot);
-    }
-
-    // ---------------------------------------------------------------- add
-
     /** An object to apply, and the paths set only when it is created. */
     private record Planned(GenericKubernetesResource object, String... createOnly) { }
 
@@ -126,6 +102,7 @@ public final class GpuPoolManager {
                 ObjectNode ms = GpuMachineSetFactory.derive(worker,
                         new GpuMachineSetFactory.Request(pool.name(), zone, region, pool.type(), pool.access(), pool.spot()));
                 String name = ms.path("metadata").path("name").asText();
+                GpuPoolRules.checkMachineSetName(name, pool.name());
                 GenericKubernetesResource live = sets.stream().filter(s -> name.equals(s.getMetadata().getName())).findFirst().orElse(null);
                 if (live != null && !Ownership.isManaged(live)) {
                     throw RhoaiException.precondition("MachineSet " + name + " exists and is not managed by rhoai",

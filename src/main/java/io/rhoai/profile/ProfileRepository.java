@@ -240,7 +240,7 @@ public final class ProfileRepository {
             String path = prefix + path(e);
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().reduce((a, b) -> a + ", " + b).orElse("");
-            String suggestion = closest(e.getPropertyName(), e.getKnownPropertyIds());
+            String suggestion = TypoHints.closest(e.getPropertyName(), e.getKnownPropertyIds());
             throw fieldError(file, path, "unknown field",
                     suggestion != null ? "did you mean '" + suggestion + "'?" : "known fields here: " + known);
         } catch (JsonMappingException e) {
@@ -263,30 +263,6 @@ public final class ProfileRepository {
             }
         }
         return b.toString();
-    }
-
-    private static String closest(String typo, Collection<Object> known) {
-        if (typo == null || known == null) return null;
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Object k : known) {
-            int d = distance(typo.toLowerCase(), k.toString().toLowerCase());
-            if (d < bestDistance) { bestDistance = d; best = k.toString(); }
-        }
-        return bestDistance <= Math.max(2, typo.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Deep merge: {@code over} wins; objects merge by key; arrays of objects with "name" merge by name. */

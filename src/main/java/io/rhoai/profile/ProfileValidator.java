@@ -4,6 +4,7 @@ import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Durations;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.gpu.GpuType;
+import io.rhoai.profile.rules.GpuPoolRules;
 import io.rhoai.profile.ClusterProfile.Autoscaler;
 import io.rhoai.profile.ClusterProfile.GpuPool;
 import io.rhoai.profile.ClusterProfile.MachinePool;
@@ -82,8 +83,8 @@ public final class ProfileValidator {
 
     /** The estimated MachineSet name length for a pool, before the installer picks the infrastructure ID. */
     public static int estimatedMachineSetNameLength(String clusterName, String pool, String zone) {
-        int infra = Math.min(clusterName.length(), INFRA_ID_NAME_CHARS) + INFRA_ID_SUFFIX;
-        return infra + "-gpu-".length() + pool.length() + 1 + zone.length();
+        // the installer's infrastructure ID: the cluster name cut to 21 characters, '-', 5 random characters
+        return GpuPoolRules.machineSetNameLength("x".repeat(Math.min(clusterName.length(), INFRA_ID_NAME_CHARS) + INFRA_ID_SUFFIX), pool, zone);
     }
 
     private final class Run {
@@ -154,7 +155,7 @@ public final class ProfileValidator {
                 return null;
             }
             if (!AWS_REGIONS.contains(region)) {
-                String near = closest(region, AWS_REGIONS);
+                String near = TypoHints.closest(region, AWS_REGIONS);
                 problem("spec.platform.aws.region", "'" + region + "' is not an AWS region",
                         near != null ? "did you mean '" + near + "'?" : "use a region name such as us-west-2 or us-east-1");
                 return null;
@@ -345,7 +346,7 @@ public final class ProfileValidator {
                 int before = problems.size();
                 if (blank(pool.name())) {
                     problem(p + ".name", "is required", "name the pool, e.g. t4-shared");
-                } else if (!DNS_LABEL.matcher(pool.name()).matches()) {
+                } else if (!GpuPoolRules.validName(pool.name())) {
                     problem(p + ".name", "'" + pool.name() + "' is not a valid Kubernetes name", "use lower-case letters, digits and '-', e.g. t4-shared");
                 } else if (!names.add(pool.name())) {
                     problem(p + ".name", "pool '" + pool.name() + "' is defined twice", "give each pool its own name");
@@ -356,7 +357,7 @@ public final class ProfileValidator {
                 } else {
                     type = catalog.find(pool.instanceType()).orElse(null);
                     if (type == null) {
-                        String near = closest(pool.instanceType(), catalog.all().stream().map(GpuType::instanceType).toList());
+                        String near = TypoHints.closest(pool.instanceType(), catalog.all().stream().map(GpuType::instanceType).toList());
                         problem(p + ".instanceType", "'" + pool.instanceType() + "' is not in the GPU catalog",
                                 (near != null ? "did you mean '" + near + "'? " : "") + "see 'rhoai gpu catalog' for the supported types");
                     }
@@ -391,7 +392,7 @@ public final class ProfileValidator {
                 if (!blank(pool.name()) && clusterName != null) {
                     for (String z : zones) {
                         int len = estimatedMachineSetNameLength(clusterName, pool.name(), z);
-                        if (len > 63) {
+                        if (len > GpuPoolRules.MAX_LABEL_VALUE) {
                             problem(p + ".name", "the MachineSet name <infraID>-gpu-" + pool.name() + "-" + z + " can reach " + len + " characters, over the 63 a label value allows",
                                     "shorten the pool name by " + (len - 63) + " character(s)");
                         }
@@ -411,7 +412,7 @@ public final class ProfileValidator {
             for (var e : declared.entrySet()) {
                 String p = "spec.autoscaler.gpuLimits." + e.getKey();
                 if (!catalog.labels().contains(e.getKey())) {
-                    String near = closest(e.getKey(), catalog.labels());
+                    String near = TypoHints.closest(e.getKey(), catalog.labels());
                     problem(p, "'" + e.getKey() + "' is not an accelerator label", (near != null ? "did you mean '" + near + "'? " : "")
                             + "use <family>-SHARED or <family>-PRIVATE with a family from 'rhoai gpu catalog'");
                 } else if (e.getValue() == null || e.getValue() < 1) {
@@ -495,33 +496,5 @@ public final class ProfileValidator {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    static String closest(String typo, Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(typo.toLowerCase(), k.toLowerCase());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, typo.length() / 4) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -2,14 +2,12 @@ package io.rhoai.gpu;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rhoai.core.RhoaiException;
 import io.rhoai.core.yaml.Mappers;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GpuPoolManagerTest {
 
@@ -49,18 +47,5 @@ class GpuPoolManagerTest {
         assertThat(GpuPoolManager.isInstallerWorker(worker)).isTrue();
         assertThat(GpuPoolManager.isInstallerWorker(gpu)).isFalse();
         assertThat(GpuPoolManager.isInstallerWorker(infra)).isFalse();
-    }
-
-    @Test
-    void adHocPoolRejectsBadFlagsNamingTheFlag() {
-        GpuCatalog catalog = GpuCatalog.bundled();
-        assertThatThrownBy(() -> GpuPoolManager.adHocPool(catalog, "t4", "g4dn.2xlarge", "public", "us-west-2a", 0, 1, false))
-                .isInstanceOf(RhoaiException.class).hasMessageContaining("--access");
-        assertThatThrownBy(() -> GpuPoolManager.adHocPool(catalog, "t4", "g4dn.2xlarge", "shared", "a", 0, 1, false))
-                .hasMessageContaining("--zone");
-        assertThatThrownBy(() -> GpuPoolManager.adHocPool(catalog, "t4", "g4dn.2xlarge", "shared", "us-west-2a", 3, 1, false))
-                .hasMessageContaining("--min 3");
-        assertThat(GpuPoolManager.adHocPool(catalog, "t4", "g4dn.2xlarge", "private", "us-west-2a", 0, 2, true).label())
-                .isEqualTo("Tesla-T4-PRIVATE");
     }
 }

@@ -1,5 +1,6 @@
 package io.rhoai.cli.gpu;
 
+import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
@@ -93,7 +94,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
     private AddRequest adHoc() {
         if (cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
         if (pools == null || pools.size() != 1) throw RhoaiException.invalid("--pool: an ad-hoc pool needs exactly one name", "e.g. --pool t4-shared");
-        PlannedPool pool = GpuPoolManager.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
+        PlannedPool pool = GpuPoolRules.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
         Map<String, Integer> limits = gpuLimit == null ? Map.of() : Map.of(pool.label(), gpuLimit);
         if (gpuLimit != null && gpuLimit < pool.maxGpusPerZone()) {
             throw RhoaiException.invalid("--gpu-limit " + gpuLimit + " is below the pool's " + pool.maxGpusPerZone() + " GPUs (--max " + max + " × "
