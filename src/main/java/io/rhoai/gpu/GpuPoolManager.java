@@ -90,10 +90,29 @@ public final class GpuPoolManager {
 
     public AddResult add(AddRequest req) {
         Deadline deadline = Deadline.in(req.timeout());
-        List<GenericKubernetesResource> sets = listMachineSets(deadline);
-        List<Planned> planned = new ArrayList<>();
-        Map<String, Integer> demand = new LinkedHashMap<>();
         // everything is derived and checked before the first write: a missing zone or a cap leaves the cluster untouched
+        List<Planned> planned = new ArrayList<>();
+        Map<String, Integer> demand = plan(req, listMachineSets(deadline), planned);
+        // read for the cap check only; the write below reads again through MergeWriter, guarded by its resourceVersion
+        GenericKubernetesResource liveCa = Retry.call("read ClusterAutoscaler default", deadline,
+                () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
+        Map<String, Integer> wanted = wantedCaps(req, demand, gpuLimits(liveCa));
+
+        Applier.DryRun mode = req.dryRun() ? Applier.DryRun.CLIENT : Applier.DryRun.NONE;
+        Applier applier = new Applier(client, new Kinds(client), mode, progress);
+        List<Applied> out = new ArrayList<>();
+        for (Planned p : planned) {
+            out.add(applier.apply(p.object(), false, deadline, p.createOnly()));
+            report(out.get(out.size() - 1));
+        }
+        out.add(mergeClusterAutoscaler(wanted, req.autoscaler(), mode, deadline));
+        report(out.get(out.size() - 1));
+        return new AddResult(req.dryRun(), out);
+    }
+
+    /** The MachineSet and MachineAutoscaler of every pool and zone, into {@code planned}; returns GPUs wanted per label. */
+    private Map<String, Integer> plan(AddRequest req, List<GenericKubernetesResource> sets, List<Planned> planned) {
+        Map<String, Integer> demand = new LinkedHashMap<>();
         for (PlannedPool pool : req.pools()) {
             for (String zone : pool.zones()) {
                 JsonNode worker = workerTemplate(sets, zone);
@@ -110,52 +129,45 @@ public final class GpuPoolManager {
                 }
                 // replicas 0 on create only: afterwards they are the autoscaler's, and rhoai neither resets nor owns them
                 planned.add(new Planned(toResource(ms), REPLICAS));
-                GenericKubernetesResource ma = toResource(AutoscalerManifests.machineAutoscaler(name, pool.name(), pool.minReplicas(), pool.maxReplicas()));
-                planned.add(new Planned(ma));
+                planned.add(new Planned(toResource(AutoscalerManifests.machineAutoscaler(name, pool.name(), pool.minReplicas(), pool.maxReplicas()))));
                 demand.merge(pool.label(), pool.maxGpusPerZone(), Integer::sum);
             }
         }
-        // read for the cap check only; the write below reads again through MergeWriter, guarded by its resourceVersion
-        GenericKubernetesResource liveCa = Retry.call("read ClusterAutoscaler default", deadline,
-                () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
-        Map<String, Integer> liveLimits = gpuLimits(liveCa);
+        return demand;
+    }
+
+    /**
+     * The caps to set per label: declared ones; for undeclared labels the live cap is kept (it must hold one MachineSet
+     * of the pool) or, when there is none, the pool's own demand. Every cap must hold one MachineSet of its pool.
+     */
+    private static Map<String, Integer> wantedCaps(AddRequest req, Map<String, Integer> demand, Map<String, Integer> liveLimits) {
         Map<String, Integer> wanted = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> d : demand.entrySet()) {
             String label = d.getKey();
             Integer declared = req.gpuLimits() == null ? null : req.gpuLimits().get(label);
-            int maxPerSet = req.pools().stream().filter(p -> p.label().equals(label)).mapToInt(PlannedPool::maxGpusPerZone).max().orElse(0);
+            int maxPerSet = maxPerSet(req, label);
             if (declared != null) {
                 wanted.put(label, declared);
-            } else if (liveLimits.containsKey(label)) {
-                if (maxPerSet > liveLimits.get(label)) {
-                    throw RhoaiException.precondition("the ClusterAutoscaler caps " + label + " at " + liveLimits.get(label)
-                                    + " GPUs, less than one MachineSet of this pool can hold (" + maxPerSet + ")",
-                            "lower --max, or raise the cap with --gpu-limit " + maxPerSet + " (or spec.autoscaler.gpuLimits in the profile)");
-                }
-            } else {
+            } else if (!liveLimits.containsKey(label)) {
                 wanted.put(label, d.getValue());
+            } else if (maxPerSet > liveLimits.get(label)) {
+                throw RhoaiException.precondition("the ClusterAutoscaler caps " + label + " at " + liveLimits.get(label)
+                                + " GPUs, less than one MachineSet of this pool can hold (" + maxPerSet + ")",
+                        "lower --max, or raise the cap with --gpu-limit " + maxPerSet + " (or spec.autoscaler.gpuLimits in the profile)");
             }
         }
         for (Map.Entry<String, Integer> w : wanted.entrySet()) {
-            if (demand.containsKey(w.getKey())) {
-                int maxPerSet = req.pools().stream().filter(p -> p.label().equals(w.getKey())).mapToInt(PlannedPool::maxGpusPerZone).max().orElse(0);
-                if (maxPerSet > w.getValue()) {
-                    throw RhoaiException.invalid("GPU cap " + w.getKey() + "=" + w.getValue() + " is below what one MachineSet of the pool can hold ("
-                            + maxPerSet + ")", "raise the cap (--gpu-limit or spec.autoscaler.gpuLimits) or lower the pool's max");
-                }
+            int maxPerSet = maxPerSet(req, w.getKey());
+            if (maxPerSet > w.getValue()) {
+                throw RhoaiException.invalid("GPU cap " + w.getKey() + "=" + w.getValue() + " is below what one MachineSet of the pool can hold ("
+                        + maxPerSet + ")", "raise the cap (--gpu-limit or spec.autoscaler.gpuLimits) or lower the pool's max");
             }
         }
+        return wanted;
+    }
 
-        Applier.DryRun mode = req.dryRun() ? Applier.DryRun.CLIENT : Applier.DryRun.NONE;
-        Applier applier = new Applier(client, new Kinds(client), mode, progress);
-        List<Applied> out = new ArrayList<>();
-        for (Planned p : planned) {
-            out.add(applier.apply(p.object(), false, deadline, p.createOnly()));
-            report(out.get(out.size() - 1));
-        }
-        out.add(mergeClusterAutoscaler(wanted, req.autoscaler(), mode, deadline));
-        report(out.get(out.size() - 1));
-        return new AddResult(req.dryRun(), out);
+    private static int maxPerSet(AddRequest req, String label) {
+        return req.pools().stream().filter(p -> p.label().equals(label)).mapToInt(PlannedPool::maxGpusPerZone).max().orElse(0);
     }
 
     /** The installer worker MachineSet placing machines in {@code zone}; never a GPU or rhoai-managed set. */
