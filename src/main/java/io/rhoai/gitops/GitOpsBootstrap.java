@@ -67,39 +67,76 @@ public final class GitOpsBootstrap {
 
     public BootstrapResult run(BootstrapRequest req) {
         validate(req);
-        Deadline deadline = Deadline.in(req.timeout(), clock);
-        DryRun dryRun = req.dryRun();
-        Kinds kinds = client == null ? null : new Kinds(client);
-        Applier applier = new Applier(client, kinds, dryRun, progress);
-        Waits waits = client == null ? null : new Waits(client, waitMode, pollInterval, progress);
-        List<Applied> applied = new ArrayList<>();
+        Run run = new Run(req);
+        if (run.dryRun == DryRun.CLIENT) return run.clientDryRun();
+        String subscription = run.operatorStage();
+        if (run.dryRun == DryRun.SERVER) return run.serverDryRunOfTheRest(subscription);
+        GenericKubernetesResource sub = run.awaitInstallPlan();
+        String version = run.awaitCsv(sub);
+        run.awaitCrds();
+        String url = run.instanceStage();
+        run.repositoryProjectsRoot();
+        List<AppState> apps = req.waitApps() ? waitForApps(req, run.waits, run.deadline) : readApps(run.deadline);
+        boolean changed = Applier.anyChange(run.applied);
+        progress.done(changed ? "bootstrap complete in " + Durations.format(run.deadline.elapsed())
+                : "nothing changed: OpenShift GitOps was already bootstrapped as described");
+        return new BootstrapResult(req.cluster(), "none", run.channel, run.channelSource, subscription, run.adoptedSub != null,
+                version, url, req.controllerRole(), changed, run.applied, apps, null);
+    }
 
-        // channel
-        String channel = req.channel();
-        String channelSource = "--channel";
-        GenericKubernetesResource adoptedSub = client == null ? null : findForeignSubscription(deadline);
-        if (adoptedSub != null) {
-            channel = Fields.text(adoptedSub, "spec", "channel");
-            channelSource = "existing Subscription";
-        } else if (channel == null && client == null) {
-            channel = FALLBACK_CHANNEL;
-            channelSource = "not discovered (--dry-run=client); the seed's channel";
-            progress.warn("--dry-run=client asks no cluster: channel shown as '" + channel
-                    + "'; the real run uses the PackageManifest's default channel unless --channel is given");
-        } else if (channel == null) {
-            channel = discoverChannel(deadline);
-            channelSource = "PackageManifest default channel";
+    /** One run's state: what every stage reads (the request, the one deadline, the rendered objects) and adds to. */
+    private final class Run {
+        final BootstrapRequest req;
+        final Deadline deadline;
+        final DryRun dryRun;
+        final Applier applier;
+        final Waits waits;
+        final List<Applied> applied = new ArrayList<>();
+        final GenericKubernetesResource adoptedSub;
+        final List<Rendered> display;
+        final List<Rendered> send;
+        final String roleNote;
+        String channel;
+        String channelSource;
+        String subNs;
+        String subName;
+
+        Run(BootstrapRequest req) {
+            this.req = req;
+            this.deadline = Deadline.in(req.timeout(), clock);
+            this.dryRun = req.dryRun();
+            this.applier = new Applier(client, client == null ? null : new Kinds(client), dryRun, progress);
+            this.waits = client == null ? null : new Waits(client, waitMode, pollInterval, progress);
+            this.adoptedSub = client == null ? null : findForeignSubscription(deadline);
+            chooseChannel();
+            Map<String, Object> vars = variables(req, channel);
+            this.display = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.DISPLAY);
+            this.send = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.APPLY);
+            checkStages(display);
+            this.roleNote = req.controllerRole().equals(BootstrapRequest.DEFAULT_CONTROLLER_ROLE)
+                    ? "cluster-admin (as in the seed; --controller-role " + BootstrapRequest.NARROW_CONTROLLER_ROLE + " narrows it)"
+                    : req.controllerRole();
         }
 
-        Map<String, Object> vars = variables(req, channel);
-        List<Rendered> display = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.DISPLAY);
-        List<Rendered> send = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.APPLY);
-        checkStages(display);
-        String roleNote = req.controllerRole().equals(BootstrapRequest.DEFAULT_CONTROLLER_ROLE)
-                ? "cluster-admin (as in the seed; --controller-role " + BootstrapRequest.NARROW_CONTROLLER_ROLE + " narrows it)"
-                : req.controllerRole();
+        /** The adopted Subscription's channel, else --channel, else the PackageManifest's default. */
+        private void chooseChannel() {
+            channel = req.channel();
+            channelSource = "--channel";
+            if (adoptedSub != null) {
+                channel = Fields.text(adoptedSub, "spec", "channel");
+                channelSource = "existing Subscription";
+            } else if (channel == null && client == null) {
+                channel = FALLBACK_CHANNEL;
+                channelSource = "not discovered (--dry-run=client); the seed's channel";
+                progress.warn("--dry-run=client asks no cluster: channel shown as '" + channel
+                        + "'; the real run uses the PackageManifest's default channel unless --channel is given");
+            } else if (channel == null) {
+                channel = discoverChannel(deadline);
+                channelSource = "PackageManifest default channel";
+            }
+        }
 
-        if (dryRun == DryRun.CLIENT) {
+        BootstrapResult clientDryRun() {
             for (Rendered r : display) applied.add(applier.apply(r.object(), false, deadline));
             progress.info("application controller role: " + roleNote);
             return new BootstrapResult(req.cluster(), "client", channel, channelSource,
@@ -108,109 +145,110 @@ public final class GitOpsBootstrap {
                     display.stream().map(r -> Ownership.labelled(r.object())).toList());
         }
 
-        // stage: operator
-        String subNs, subName;
-        if (adoptedSub != null) {
-            subNs = adoptedSub.getMetadata().getNamespace();
-            subName = adoptedSub.getMetadata().getName();
-            progress.info("adopting the existing Subscription " + subNs + "/" + subName + " (channel " + channel
-                    + "); its namespace, OperatorGroup and Subscription are left as they are");
-            applied.add(new Applied(adoptedSub.getApiVersion(), adoptedSub.getKind(), subNs, subName, Outcome.ADOPTED, dryRun != DryRun.NONE));
-        } else {
-            progress.step("operator: subscribing to " + PACKAGE + " (channel " + channel + ", " + channelSource + ")");
-            applyStage("operator", send, applier, deadline, applied, dryRun);
-            subNs = SubscriptionRef.NAMESPACE;
-            subName = SubscriptionRef.DEFAULT;
+        /** Subscribes to the operator, or adopts an install rhoai did not make; returns namespace/name of the Subscription. */
+        String operatorStage() {
+            if (adoptedSub != null) {
+                subNs = adoptedSub.getMetadata().getNamespace();
+                subName = adoptedSub.getMetadata().getName();
+                progress.info("adopting the existing Subscription " + subNs + "/" + subName + " (channel " + channel
+                        + "); its namespace, OperatorGroup and Subscription are left as they are");
+                applied.add(new Applied(adoptedSub.getApiVersion(), adoptedSub.getKind(), subNs, subName, Outcome.ADOPTED, dryRun != DryRun.NONE));
+            } else {
+                progress.step("operator: subscribing to " + PACKAGE + " (channel " + channel + ", " + channelSource + ")");
+                applyStage("operator", send, applier, deadline, applied, dryRun);
+                subNs = SubscriptionRef.NAMESPACE;
+                subName = SubscriptionRef.DEFAULT;
+            }
+            return subNs + "/" + subName;
         }
 
-        if (dryRun == DryRun.SERVER) {
-            // nothing was installed, so nothing can be waited for; the later objects are checked as far as the API allows
+        /** Nothing was installed, so nothing can be waited for; the later objects are checked as far as the API allows. */
+        BootstrapResult serverDryRunOfTheRest(String subscription) {
             for (String stage : List.of("instance", "repository", "projects", "root")) applyStage(stage, send, applier, deadline, applied, dryRun);
             progress.done("server dry run: nothing was changed");
-            return new BootstrapResult(req.cluster(), "server", channel, channelSource, subNs + "/" + subName, adoptedSub != null,
+            return new BootstrapResult(req.cluster(), "server", channel, channelSource, subscription, adoptedSub != null,
                     null, null, req.controllerRole(), false, applied, List.of(), null);
         }
 
-        // stage: install plan
-        progress.step("install plan: waiting for OLM to resolve Subscription " + subNs + "/" + subName);
-        GenericKubernetesResource sub = waits.forObject(Waits.on(Kinds.SUBSCRIPTION, subNs, subName)
-                .describedAs("stage 'install plan': Subscription " + subNs + "/" + subName + " to get an InstallPlan")
-                .hint("check the catalog source redhat-operators in openshift-marketplace and the Subscription's conditions")
-                .until(s -> s != null && (Fields.text(s, "status", "installPlanRef", "name") != null
-                        || Fields.text(s, "status", "installedCSV") != null))
-                .state(GitOpsBootstrap::subscriptionState), deadline);
-        approveIfNeeded(req, sub, deadline, waits);
-
-        // stage: CSV
-        String csvName = firstNonNull(Fields.text(sub, "status", "installedCSV"), Fields.text(sub, "status", "currentCSV"));
-        if (csvName == null) {
-            sub = waits.forObject(Waits.on(Kinds.SUBSCRIPTION, subNs, subName)
-                    .describedAs("stage 'install plan': Subscription " + subNs + "/" + subName + " to name its CSV")
-                    .until(s -> s != null && Fields.text(s, "status", "currentCSV") != null)
+        GenericKubernetesResource awaitInstallPlan() {
+            progress.step("install plan: waiting for OLM to resolve Subscription " + subNs + "/" + subName);
+            GenericKubernetesResource sub = waits.forObject(Waits.on(Kinds.SUBSCRIPTION, subNs, subName)
+                    .describedAs("stage 'install plan': Subscription " + subNs + "/" + subName + " to get an InstallPlan")
+                    .hint("check the catalog source redhat-operators in openshift-marketplace and the Subscription's conditions")
+                    .until(s -> s != null && (Fields.text(s, "status", "installPlanRef", "name") != null
+                            || Fields.text(s, "status", "installedCSV") != null))
                     .state(GitOpsBootstrap::subscriptionState), deadline);
-            csvName = Fields.text(sub, "status", "currentCSV");
+            approveIfNeeded(req, sub, deadline, waits);
+            return sub;
         }
-        String csv = csvName;
-        progress.step("operator: waiting for CSV " + csv + " to succeed");
-        GenericKubernetesResource csvObj = waits.forObject(Waits.on(Kinds.CSV, subNs, csv)
-                .describedAs("stage 'CSV': ClusterServiceVersion " + subNs + "/" + csv + " to reach phase Succeeded")
-                .hint("see: oc get csv " + csv + " -n " + subNs + " -o yaml (status.conditions)")
-                .until(c -> c != null && "Succeeded".equals(Fields.text(c, "status", "phase")))
-                .state(c -> c == null ? "CSV absent" : "phase=" + Fields.text(c, "status", "phase")
-                        + optional(" reason=", Fields.text(c, "status", "reason"))), deadline);
-        String version = firstNonNull(Fields.text(csvObj, "spec", "version"), csv);
-        progress.done("operator " + csv + " succeeded");
 
-        // stage: CRDs
-        progress.step("Argo CD CRDs: waiting until they are established");
-        for (String crd : ARGOCD_CRDS) {
-            waits.forObject(Waits.on(Kinds.CRD, null, crd)
-                    .describedAs("stage 'Argo CD CRDs': CustomResourceDefinition " + crd + " to be established")
-                    .until(c -> "True".equals(Fields.condition(c, "Established")))
-                    .state(c -> c == null ? "absent" : "Established=" + Fields.condition(c, "Established")), deadline);
+        /** Waits for the operator's CSV to succeed; returns the operator version. */
+        String awaitCsv(GenericKubernetesResource sub) {
+            String csvName = firstNonNull(Fields.text(sub, "status", "installedCSV"), Fields.text(sub, "status", "currentCSV"));
+            if (csvName == null) {
+                sub = waits.forObject(Waits.on(Kinds.SUBSCRIPTION, subNs, subName)
+                        .describedAs("stage 'install plan': Subscription " + subNs + "/" + subName + " to name its CSV")
+                        .until(s -> s != null && Fields.text(s, "status", "currentCSV") != null)
+                        .state(GitOpsBootstrap::subscriptionState), deadline);
+                csvName = Fields.text(sub, "status", "currentCSV");
+            }
+            String csv = csvName;
+            progress.step("operator: waiting for CSV " + csv + " to succeed");
+            GenericKubernetesResource csvObj = waits.forObject(Waits.on(Kinds.CSV, subNs, csv)
+                    .describedAs("stage 'CSV': ClusterServiceVersion " + subNs + "/" + csv + " to reach phase Succeeded")
+                    .hint("see: oc get csv " + csv + " -n " + subNs + " -o yaml (status.conditions)")
+                    .until(c -> c != null && "Succeeded".equals(Fields.text(c, "status", "phase")))
+                    .state(c -> c == null ? "CSV absent" : "phase=" + Fields.text(c, "status", "phase")
+                            + optional(" reason=", Fields.text(c, "status", "reason"))), deadline);
+            progress.done("operator " + csv + " succeeded");
+            return firstNonNull(Fields.text(csvObj, "spec", "version"), csv);
         }
-        waits.forObject(Waits.on(Kinds.NAMESPACE, null, ARGOCD_NAMESPACE)
-                .describedAs("stage 'Argo CD CRDs': namespace " + ARGOCD_NAMESPACE + " (created by the operator)"), deadline);
 
-        // stage: instance
-        progress.step("instance: Argo CD " + ARGOCD_NAMESPACE + "/" + ARGOCD_NAME + ", controller role " + roleNote);
-        applyStage("instance", send, applier, deadline, applied, dryRun);
-        waits.forObject(Waits.on(Kinds.ARGOCD, ARGOCD_NAMESPACE, ARGOCD_NAME)
-                .describedAs("stage 'instance': Argo CD " + ARGOCD_NAMESPACE + "/" + ARGOCD_NAME + " to become Available")
-                .hint("see: oc get argocd " + ARGOCD_NAME + " -n " + ARGOCD_NAMESPACE + " -o yaml, and the pods in " + ARGOCD_NAMESPACE)
-                .until(a -> a != null && "Available".equals(Fields.text(a, "status", "phase")))
-                .state(a -> a == null ? "absent" : "phase=" + Fields.text(a, "status", "phase")
-                        + " server=" + Fields.text(a, "status", "server")), deadline);
-        GenericKubernetesResource route = waits.forObject(Waits.on(Kinds.ROUTE, ARGOCD_NAMESPACE, SERVER_ROUTE)
-                .describedAs("stage 'instance': Route " + ARGOCD_NAMESPACE + "/" + SERVER_ROUTE + " with a host")
-                .until(r -> r != null && Fields.text(r, "spec", "host") != null)
-                .state(r -> r == null ? "absent" : "host=" + Fields.text(r, "spec", "host")), deadline);
-        String url = "https://" + Fields.text(route, "spec", "host");
-        progress.done("Argo CD is available at " + url);
-
-        // stages: repository, projects, root
-        if (send.stream().anyMatch(r -> "repository".equals(r.directive(STAGE)))) {
-            progress.step("repository: credentials for " + req.repoURL() + " (user " + req.repoUsername() + ", token from "
-                    + req.repoToken().origin() + ")");
-            applyStage("repository", send, applier, deadline, applied, dryRun);
-        } else {
-            progress.info("repository: no token given; " + req.repoURL() + " must be readable without credentials");
+        void awaitCrds() {
+            progress.step("Argo CD CRDs: waiting until they are established");
+            for (String crd : ARGOCD_CRDS) {
+                waits.forObject(Waits.on(Kinds.CRD, null, crd)
+                        .describedAs("stage 'Argo CD CRDs': CustomResourceDefinition " + crd + " to be established")
+                        .until(c -> "True".equals(Fields.condition(c, "Established")))
+                        .state(c -> c == null ? "absent" : "Established=" + Fields.condition(c, "Established")), deadline);
+            }
+            waits.forObject(Waits.on(Kinds.NAMESPACE, null, ARGOCD_NAMESPACE)
+                    .describedAs("stage 'Argo CD CRDs': namespace " + ARGOCD_NAMESPACE + " (created by the operator)"), deadline);
         }
-        progress.step("projects: the four AppProjects");
-        applyStage("projects", send, applier, deadline, applied, dryRun);
-        progress.step("root: Application " + req.cluster() + " → " + req.repoURL() + " " + req.revision() + " " + req.overlayPath()
-                + (req.autoSync() ? " (automated sync)" : " (manual sync; --auto-sync enables automated sync)"));
-        applyStage("root", send, applier, deadline, applied, dryRun);
 
-        List<AppState> apps = req.waitApps() ? waitForApps(req, waits, deadline) : readApps(deadline);
-        boolean changed = Applier.anyChange(applied);
-        if (changed) {
-            progress.done("bootstrap complete in " + Durations.format(deadline.elapsed()));
-        } else {
-            progress.done("nothing changed: OpenShift GitOps was already bootstrapped as described");
+        /** Applies the Argo CD instance and waits until it serves; returns its URL. */
+        String instanceStage() {
+            progress.step("instance: Argo CD " + ARGOCD_NAMESPACE + "/" + ARGOCD_NAME + ", controller role " + roleNote);
+            applyStage("instance", send, applier, deadline, applied, dryRun);
+            waits.forObject(Waits.on(Kinds.ARGOCD, ARGOCD_NAMESPACE, ARGOCD_NAME)
+                    .describedAs("stage 'instance': Argo CD " + ARGOCD_NAMESPACE + "/" + ARGOCD_NAME + " to become Available")
+                    .hint("see: oc get argocd " + ARGOCD_NAME + " -n " + ARGOCD_NAMESPACE + " -o yaml, and the pods in " + ARGOCD_NAMESPACE)
+                    .until(a -> a != null && "Available".equals(Fields.text(a, "status", "phase")))
+                    .state(a -> a == null ? "absent" : "phase=" + Fields.text(a, "status", "phase")
+                            + " server=" + Fields.text(a, "status", "server")), deadline);
+            GenericKubernetesResource route = waits.forObject(Waits.on(Kinds.ROUTE, ARGOCD_NAMESPACE, SERVER_ROUTE)
+                    .describedAs("stage 'instance': Route " + ARGOCD_NAMESPACE + "/" + SERVER_ROUTE + " with a host")
+                    .until(r -> r != null && Fields.text(r, "spec", "host") != null)
+                    .state(r -> r == null ? "absent" : "host=" + Fields.text(r, "spec", "host")), deadline);
+            String url = "https://" + Fields.text(route, "spec", "host");
+            progress.done("Argo CD is available at " + url);
+            return url;
         }
-        return new BootstrapResult(req.cluster(), "none", channel, channelSource, subNs + "/" + subName, adoptedSub != null, version,
-                url, req.controllerRole(), changed, applied, apps, null);
+
+        void repositoryProjectsRoot() {
+            if (send.stream().anyMatch(r -> "repository".equals(r.directive(STAGE)))) {
+                progress.step("repository: credentials for " + req.repoURL() + " (user " + req.repoUsername() + ", token from "
+                        + req.repoToken().origin() + ")");
+                applyStage("repository", send, applier, deadline, applied, dryRun);
+            } else {
+                progress.info("repository: no token given; " + req.repoURL() + " must be readable without credentials");
+            }
+            progress.step("projects: the four AppProjects");
+            applyStage("projects", send, applier, deadline, applied, dryRun);
+            progress.step("root: Application " + req.cluster() + " → " + req.repoURL() + " " + req.revision() + " " + req.overlayPath()
+                    + (req.autoSync() ? " (automated sync)" : " (manual sync; --auto-sync enables automated sync)"));
+            applyStage("root", send, applier, deadline, applied, dryRun);
+        }
     }
 
     /** Where the Subscription rhoai creates lives (the template's). */
