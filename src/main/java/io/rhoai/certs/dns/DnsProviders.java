@@ -10,12 +10,28 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** The DNS providers by name; {@code rhoai certs dns-providers} lists {@link #all()}. */
+/**
+ * The DNS providers by name; {@code rhoai certs dns-providers} lists {@link #all()}. Adding a provider is one package
+ * and one line in {@link #REGISTRY}: its description and how to build it from the environment, side by side.
+ */
 public final class DnsProviders {
+    /** How a provider is built from the environment. */
+    @FunctionalInterface
+    interface Factory {
+        DnsProvider create(Map<String, String> env, Progress progress, Clock clock);
+    }
+
+    private record Entry(DnsProviderInfo info, Factory factory) { }
+
+    private static final List<Entry> REGISTRY = List.of(
+            new Entry(Route53Provider.INFO, (env, progress, clock) -> new Route53Provider(Route53Provider.Config.fromEnv(env), progress, clock)),
+            new Entry(Rfc2136Provider.INFO, (env, progress, clock) -> new Rfc2136Provider(Rfc2136Provider.Config.fromEnv(env))),
+            new Entry(ManualProvider.INFO, (env, progress, clock) -> new ManualProvider(ManualProvider.Config.fromEnv(env), progress)));
+
     private DnsProviders() { }
 
     public static List<DnsProviderInfo> all() {
-        return List.of(Route53Provider.INFO, Rfc2136Provider.INFO, ManualProvider.INFO);
+        return REGISTRY.stream().map(Entry::info).toList();
     }
 
     /** Builds the named provider from the environment; configuration errors name the provider and the variable. */
@@ -23,12 +39,9 @@ public final class DnsProviders {
         if (name == null || name.isBlank()) {
             throw RhoaiException.invalid("no DNS provider given", "pass --dns-provider (" + names() + ") or set spec.certificates.dns.provider in the profile");
         }
-        return switch (name) {
-            case Route53Provider.NAME -> new Route53Provider(Route53Provider.Config.fromEnv(env), progress, clock);
-            case Rfc2136Provider.NAME -> new Rfc2136Provider(Rfc2136Provider.Config.fromEnv(env));
-            case ManualProvider.NAME -> new ManualProvider(ManualProvider.Config.fromEnv(env), progress);
-            default -> throw RhoaiException.invalid("unknown DNS provider '" + name + "'", "use one of: " + names() + " (rhoai certs dns-providers)");
-        };
+        return REGISTRY.stream().filter(e -> e.info().name().equals(name)).findFirst()
+                .orElseThrow(() -> RhoaiException.invalid("unknown DNS provider '" + name + "'", "use one of: " + names() + " (rhoai certs dns-providers)"))
+                .factory().create(env, progress, clock);
     }
 
     public static String names() {

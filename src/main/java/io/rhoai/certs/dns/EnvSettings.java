@@ -24,6 +24,19 @@ public record EnvSettings(String provider, Map<String, String> env) {
         return v;
     }
 
+    /** A whole number of seconds (a record TTL), refused naming the provider and the variable when it is not one. */
+    public long seconds(String name, long fallback) {
+        String v = get(name);
+        if (v == null) return fallback;
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw RhoaiException.invalid(provider + ": " + name + " is not a whole number of seconds", "use seconds, e.g. " + fallback);
+        }
+    }
+
     public Duration duration(String name, Duration fallback) {
         String v = get(name);
         if (v == null) return fallback;

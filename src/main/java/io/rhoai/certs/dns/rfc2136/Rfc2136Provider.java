@@ -65,12 +65,7 @@ public final class Rfc2136Provider implements DnsProvider {
             } catch (RhoaiException e) {
                 throw RhoaiException.invalid(NAME + ": " + e.getMessage(), e.hint());
             }
-            long ttl;
-            try {
-                ttl = Long.parseLong(s.get("RFC2136_TTL", "60"));
-            } catch (NumberFormatException e) {
-                throw RhoaiException.invalid(NAME + ": RFC2136_TTL is not a number", "use seconds, e.g. 60");
-            }
+            long ttl = s.seconds("RFC2136_TTL", 60);
             return new Config(AuthoritativeDns.parseHostPort(server, 53, NAME + ": RFC2136_NAMESERVER"), key,
                     s.get("RFC2136_TSIG_ALGORITHM", "hmac-sha256"), secret, s.get("RFC2136_ZONE"), ttl,
                     s.timing("RFC2136", PropagationTiming.DEFAULT));

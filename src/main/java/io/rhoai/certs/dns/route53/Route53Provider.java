@@ -78,12 +78,7 @@ public final class Route53Provider implements DnsProvider {
                     throw RhoaiException.invalid(NAME + ": endpoint '" + endpoint + "' is not a URL", "use https://host[:port]");
                 }
             }
-            long ttl;
-            try {
-                ttl = Long.parseLong(s.get("AWS_TTL", "10"));
-            } catch (NumberFormatException e) {
-                throw RhoaiException.invalid(NAME + ": AWS_TTL is not a number", "use seconds, e.g. 10");
-            }
+            long ttl = s.seconds("AWS_TTL", 10);
             return new Config(s.get("AWS_HOSTED_ZONE_ID"), uri, ttl,
                     s.timing("AWS", new PropagationTiming(Duration.ofMinutes(2), Duration.ofSeconds(2))), credentials(s));
         }
