@@ -11,7 +11,6 @@ import io.rhoai.core.yaml.Mappers;
 import io.rhoai.kube.Fields;
 import io.rhoai.kube.Kinds;
 import io.rhoai.testing.ApplyingCrudDispatcher;
-import io.rhoai.testing.SharedSchemas;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,8 +79,7 @@ final class SimulatedCluster implements AutoCloseable {
 
     SimulatedCluster(Behaviour behaviour) {
         this.behaviour = behaviour;
-        this.argoCrds = List.of(crd("argocd-operator/argoproj.io_argocds.yaml"), crd("argocd/application-crd.yaml"),
-                crd("argocd/appproject-crd.yaml"), crd("argocd/applicationset-crd.yaml"));
+        this.argoCrds = List.of(crd(Kinds.ARGOCD), crd(Kinds.APPLICATION), crd(Kinds.APP_PROJECT), crd(Kinds.APPLICATION_SET));
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
         sim = server.createClient(b -> b.editOrNewConfig().withUserAgent(SIM_AGENT).endConfig());
@@ -121,21 +119,23 @@ final class SimulatedCluster implements AutoCloseable {
         return file;
     }
 
-    private static GenericKubernetesResource crd(String relative) {
-        return CRD_CACHE.computeIfAbsent(relative, r -> {
-            try {
-                GenericKubernetesResource crd = Mappers.yaml().readValue(Files.readString(SharedSchemas.require(r)), GenericKubernetesResource.class);
-                crd.getMetadata().setAnnotations(null);
-                // the mock never validates against a CRD's schema, and carrying megabytes of it through every list and
-                // watch only slows the tests: register names, scope, versions and subresources with an open schema
-                for (Object v : Fields.list(crd, "spec", "versions")) {
-                    @SuppressWarnings("unchecked") Map<String, Object> version = (Map<String, Object>) v;
-                    version.put("schema", Map.of("openAPIV3Schema", Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true)));
-                }
-                return crd;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+    /**
+     * The CRD the operator would install, built from the kind's names and scope. The mock never validates against a
+     * CRD's schema, so an open schema is all it needs; the upstream schemas are checked by BootstrapManifestsTest, and
+     * this simulation needs no ../shared.
+     */
+    private static GenericKubernetesResource crd(ResourceDefinitionContext kind) {
+        return CRD_CACHE.computeIfAbsent(kind.getPlural() + "." + kind.getGroup(), name -> {
+            GenericKubernetesResource crd = object(Kinds.CRD, null, name);
+            crd.setAdditionalProperty("spec", Map.of("group", kind.getGroup(),
+                    "names", Map.of("kind", kind.getKind(), "plural", kind.getPlural(), "singular", kind.getKind().toLowerCase(),
+                            "listKind", kind.getKind() + "List"),
+                    "scope", kind.isNamespaceScoped() ? "Namespaced" : "Cluster",
+                    "versions", List.of(Map.of("name", kind.getVersion(), "served", true, "storage", true,
+                            // as upstream: Application and AppProject have no status subresource, ArgoCD and ApplicationSet do
+                            "subresources", kind == Kinds.APPLICATION || kind == Kinds.APP_PROJECT ? Map.of() : Map.of("status", Map.of()),
+                            "schema", Map.of("openAPIV3Schema", Map.of("type", "object", "x-kubernetes-preserve-unknown-fields", true))))));
+            return crd;
         });
     }
 
