@@ -173,6 +173,21 @@ class GoogleIdpConfigurerTest extends OpenShiftMockTest {
     }
 
     @Test
+    void aServerThatKeepsFailingIsGivenUpOnWhenTheRunsTimeoutIsSpent() {
+        OAuthFixtures.seedOAuth(mock);
+        mock.oauthWritesToFail.set(1_000);
+
+        long start = System.nanoTime();
+        Cli.Result r = google("--client-secret-file", secretFile.toString(), "--timeout", "2s");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(r.stderr()).contains("error: update OAuth cluster failed (HTTP 503 after").contains("attempts)");
+        assertThat(millis).as("--timeout bounds the whole run, ms").isLessThan(6_000);
+        assertThat(providers()).hasSize(2);
+    }
+
+    @Test
     void aForbiddenWriteNamesTheMissingRightWithTheSameHintAsEveryCommand() {
         OAuthFixtures.seedOAuth(mock);
         mock.oauthWriteStatus = 403;
