@@ -71,7 +71,8 @@ public final class MergeWriter {
             if (dryRun == DryRun.CLIENT) return result(kind, namespace, name, outcome);
             try {
                 if (before == null) create(ref, resource, wanted, deadline);
-                else patch(ref, resource, before, wanted, deadline);
+                // the resource carries the object read: fabric8 would otherwise GET it again before every patch
+                else patch(ref, holding(kind, live), before, wanted, deadline);
                 return result(kind, namespace, name, outcome);
             } catch (RhoaiException e) {
                 KubernetesClientException k = Retry.clientError(e);
@@ -104,6 +105,11 @@ public final class MergeWriter {
         if (dryRun == DryRun.SERVER) context.withDryRun(java.util.List.of("All"));
         Retry.call((dryRun == DryRun.SERVER ? "dry-run update " : "update ") + ref, deadline,
                 () -> resource.patch(context.build(), ops.toString()));
+    }
+
+    private Resource<GenericKubernetesResource> holding(ResourceDefinitionContext kind, GenericKubernetesResource live) {
+        var op = client.genericKubernetesResources(kind);
+        return kind.isNamespaceScoped() ? op.inNamespace(live.getMetadata().getNamespace()).resource(live) : op.resource(live);
     }
 
     /**

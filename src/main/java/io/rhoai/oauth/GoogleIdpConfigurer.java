@@ -1,53 +1,64 @@
 package io.rhoai.oauth;
 
-import io.rhoai.core.time.Poller;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.core.Outcome;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Redactor;
+import io.rhoai.core.time.Awaited;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Poller;
+import io.rhoai.kube.Applier;
+import io.rhoai.kube.Applier.Applied;
+import io.rhoai.kube.Applier.DryRun;
+import io.rhoai.kube.Fields;
+import io.rhoai.kube.Kinds;
+import io.rhoai.kube.MergeWriter;
+import io.rhoai.kube.Rollouts;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
- * Configures Google sign-in: the client Secret in openshift-config (owned by rhoai) and the provider entry in
- * OAuth/cluster, merged by name so every other provider stays exactly as it was; then, with wait, follows the
- * authentication operator until it has rolled the change out.
+ * Configures Google sign-in: the client Secret in openshift-config (a whole object rhoai owns: server-side apply) and
+ * the provider entry in OAuth/cluster, merged by name so every other provider stays exactly as it was (a list others
+ * own: {@link MergeWriter}); then, with wait, follows the authentication operator until it has rolled the change out.
+ * Everything, the wait included, runs within the one deadline of {@code --timeout}.
  */
 public final class GoogleIdpConfigurer {
     public static final String CONFIG_NAMESPACE = "openshift-config";
     public static final String SECRET_KEY = "clientSecret";
-    static final String OAUTH_COLLECTION = KubeJson.path("config.openshift.io", "v1", "oauths", null, null);
-    static final String OAUTH_PATH = OAUTH_COLLECTION + "/cluster";
-    static final String ROUTE_PATH = KubeJson.path("route.openshift.io", "v1", "routes", "openshift-authentication", "oauth-openshift");
+    static final String OAUTH_NAME = "cluster";
+    static final String ROUTE_NAMESPACE = "openshift-authentication";
+    static final String ROUTE_NAME = "oauth-openshift";
     static final Set<String> MAPPING_METHODS = Set.of("claim", "lookup", "generate", "add");
     private static final Pattern DOMAIN = Pattern.compile("(?i)^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
     private static final Pattern PROVIDER_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
 
     static final String MISSING_CLIENT_ID = "<missing: spec.oauth.google.clientID or --client-id>";
 
-    private final KubeJson kube;
-    private final ObjectWriter writer;
+    private final KubernetesClient client;
     private final Progress progress;
-    private final Poller wait;
+    private final Poller poller;
 
-    public GoogleIdpConfigurer(KubeJson kube, Progress progress, Poller wait) {
-        this.kube = kube;
-        this.writer = new ObjectWriter(kube);
+    public GoogleIdpConfigurer(KubernetesClient client, Progress progress, Poller poller) {
+        this.client = client;
         this.progress = progress;
-        this.wait = wait;
+        this.poller = poller;
     }
 
     public GoogleIdpResult configure(GoogleIdpRequest in) {
+        Deadline deadline = Deadline.in(in.timeout());
+        boolean dry = in.dryRun().isDryRun();
         List<String> warnings = new ArrayList<>();
         validate(in, warnings);
         String secretName = in.secretName() == null ? GoogleIdpRequest.DEFAULT_SECRET_NAME : in.secretName();
@@ -56,35 +67,34 @@ public final class GoogleIdpConfigurer {
         String clientId = in.clientId() == null || in.clientId().isBlank() ? MISSING_CLIENT_ID : in.clientId().strip();
         ObjectNode provider = IdentityProviders.google(in.providerName(), mapping, clientId, secretName, hostedDomain);
 
-        Redirect redirect = redirectUri(in, warnings);
-        AuthOperator.State before = in.waitForRollout() && !in.dryRun() ? AuthOperator.read(kube) : null;
+        Reads reads = new Reads(client, deadline);
+        Redirect redirect = redirectUri(in, reads, warnings);
+        // taken before writing: a settled operator may just not have noticed the change yet
+        Rollouts.Mark before = in.waitForRollout() && !dry ? Rollouts.mark(client, OperatorState.AUTHENTICATION, deadline) : null;
 
         // the Secret first: a provider naming a Secret that does not exist yet would degrade the authentication operator
-        progress.step((in.dryRun() ? "Planning" : "Reconciling") + " Secret " + CONFIG_NAMESPACE + "/" + secretName);
-        Outcome secretOutcome = writeSecret(in, secretName, warnings);
-        progress.step((in.dryRun() ? "Planning" : "Merging") + " identity provider " + in.providerName() + " into OAuth/cluster");
+        progress.step((dry ? "Planning" : "Reconciling") + " Secret " + CONFIG_NAMESPACE + "/" + secretName);
+        Applied secret = writeSecret(in, secretName, reads, deadline, warnings);
+        progress.step((dry ? "Planning" : "Merging") + " identity provider " + in.providerName() + " into OAuth/cluster");
         AtomicReference<IdentityProviders.Action> action = new AtomicReference<>();
-        ObjectWriter.Write oauth = writer.apply(OAUTH_COLLECTION, OAUTH_PATH, current -> {
-            ObjectNode o = current.orElseGet(GoogleIdpConfigurer::emptyOAuth);
+        Applied oauth = new MergeWriter(client, in.dryRun()).write(Kinds.OAUTH, null, OAUTH_NAME, current -> {
+            ObjectNode o = current != null ? current : emptyOAuth();
             IdentityProviders.Action a = IdentityProviders.merge(o, provider.deepCopy());
             action.set(a);
             return a == IdentityProviders.Action.UNCHANGED ? null : o;
-        }, in.dryRun());
-        String providerAction = switch (action.get()) {
-            case ADDED -> in.dryRun() ? "would-add" : "added";
-            case UPDATED -> in.dryRun() ? "would-update" : "updated";
-            case UNCHANGED -> "unchanged";
-        };
-        progress.done("identity provider " + in.providerName() + ": " + providerAction + "; Secret " + secretName + ": " + secretOutcome);
+        }, deadline);
+        String providerAction = action.get().label();
+        progress.done("identity provider " + in.providerName() + ": " + providerAction + "; Secret " + secretName + ": "
+                + secret.outcome() + (dry ? " (dry run)" : ""));
         if (redirect.uri() != null) {
             progress.info("register this redirect URI on the Google OAuth client (Web application): " + redirect.uri());
         }
 
-        GoogleIdpResult.Rollout rollout = rollout(in, before, oauth, secretOutcome);
-        return new GoogleIdpResult(in.dryRun(), in.providerName(), providerAction, oauth.outcome(),
-                new GoogleIdpResult.SecretRef(CONFIG_NAMESPACE, secretName, SECRET_KEY, secretOutcome,
+        GoogleIdpResult.Rollout rollout = rollout(in, before, oauth, secret, reads, deadline);
+        return new GoogleIdpResult(dry, in.providerName(), providerAction, oauth.outcome(),
+                new GoogleIdpResult.SecretRef(CONFIG_NAMESPACE, secretName, SECRET_KEY, secret.outcome(),
                         in.clientSecret() != null ? in.clientSecret().origin()
-                                : secretOutcome == Outcome.WOULD_CREATE ? "not given yet" : "existing Secret"),
+                                : secret.outcome() == Outcome.UNCHANGED ? "existing Secret" : "not given yet", secret.note()),
                 redirect.uri(), redirect.source(), hostedDomain, mapping, provider, rollout, List.copyOf(warnings));
     }
 
@@ -95,7 +105,7 @@ public final class GoogleIdpConfigurer {
                     "set spec.oauth.google.providerName in the profile or pass --provider-name, e.g. RedHat-Google-Auth");
         }
         if (in.clientId() == null || in.clientId().isBlank()) {
-            if (!in.dryRun()) {
+            if (!in.dryRun().isDryRun()) {
                 throw RhoaiException.invalid("spec.oauth.google.clientID is missing",
                         "set it in the profile or pass --client-id (the ID of the Google OAuth client, ...apps.googleusercontent.com)");
             }
@@ -131,10 +141,10 @@ public final class GoogleIdpConfigurer {
     /** @param source "route" when read from the cluster, "profile" when built from spec.cluster */
     private record Redirect(String uri, String source) { }
 
-    private Redirect redirectUri(GoogleIdpRequest in, List<String> warnings) {
+    private Redirect redirectUri(GoogleIdpRequest in, Reads reads, List<String> warnings) {
         String fromProfile = in.clusterName() != null && in.baseDomain() != null
                 ? "oauth-openshift.apps." + in.clusterName() + "." + in.baseDomain() : null;
-        String host = kube.get(ROUTE_PATH).map(r -> r.path("spec").path("host").asText(null)).orElse(null);
+        String host = Fields.text(reads.get(Kinds.ROUTE, ROUTE_NAMESPACE, ROUTE_NAME), "spec", "host");
         if (host != null && !host.isBlank()) {
             if (fromProfile != null && !fromProfile.equalsIgnoreCase(host)) {
                 warn(warnings, "the cluster's OAuth route is " + host + " but the profile implies " + fromProfile
@@ -149,76 +159,78 @@ public final class GoogleIdpConfigurer {
         return new Redirect(null, null);
     }
 
-    private Outcome writeSecret(GoogleIdpRequest in, String name, List<String> warnings) {
-        String path = KubeJson.path("", "v1", "secrets", CONFIG_NAMESPACE, name);
-        String collection = KubeJson.path("", "v1", "secrets", CONFIG_NAMESPACE, null);
+    /**
+     * The client Secret, applied whole under field manager rhoai with force: the value the user hands over wins over
+     * whoever set {@code clientSecret} before (a hand-made Secret, an earlier rhoai that wrote it with an update). An
+     * existing Secret rhoai did not label is reported {@code adopted}. Without a secret source the value in the
+     * cluster is kept and nothing is written.
+     */
+    private Applied writeSecret(GoogleIdpRequest in, String name, Reads reads, Deadline deadline, List<String> warnings) {
+        DryRun mode = in.dryRun();
         if (in.clientSecret() == null) {
-            Optional<ObjectNode> existing = kube.get(path);
-            if (existing.isEmpty() || existing.get().path("data").path(SECRET_KEY).asText("").isEmpty()) {
-                if (in.dryRun()) {
-                    warn(warnings, "the Google client secret is not given and Secret " + CONFIG_NAMESPACE + "/" + name
-                            + " does not hold one: fine for this dry run, required for the real run"
-                            + " (--client-secret-file, RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET)");
-                    return Outcome.WOULD_CREATE;
-                }
+            GenericKubernetesResource live = reads.get(Kinds.SECRET, CONFIG_NAMESPACE, name);
+            String held = Fields.text(live, "data", SECRET_KEY);
+            if (held != null && !held.isEmpty()) return secretResult(name, Outcome.UNCHANGED, mode, null);
+            if (!mode.isDryRun()) {
                 throw RhoaiException.invalid("the Google client secret is missing and Secret " + CONFIG_NAMESPACE + "/" + name
                                 + " does not hold one",
                         "pass --client-secret-file <file> or set RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET");
             }
-            return Outcome.UNCHANGED;
+            warn(warnings, "the Google client secret is not given and Secret " + CONFIG_NAMESPACE + "/" + name
+                    + " does not hold one: fine for this dry run, required for the real run"
+                    + " (--client-secret-file, RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET)");
+            // there is no value to send, so a server dry run cannot validate this Secret
+            return mode == DryRun.SERVER
+                    ? secretResult(name, Outcome.UNVALIDATED, mode, "not validated by the server: no client secret given yet")
+                    : secretResult(name, live == null ? Outcome.CREATED : Outcome.CONFIGURED, mode, null);
         }
         String encoded = Base64.getEncoder().encodeToString(in.clientSecret().revealBytes());
         Redactor.register(encoded);   // the encoded form must not leak either
-        return writer.apply(collection, path, current -> {
-            ObjectNode s;
-            if (current.isPresent()) {
-                s = current.get();
-                String manager = s.path("metadata").path("labels").path(ObjectWriter.MANAGED_BY).asText("");
-                if (!"rhoai".equals(manager) && !s.path("metadata").path("ownerReferences").isEmpty()) {
-                    warn(warnings, "Secret " + CONFIG_NAMESPACE + "/" + name + " is owned by "
-                            + s.path("metadata").path("ownerReferences").path(0).path("kind").asText("another object")
-                            + "; its owner may put its own value back (e.g. an ExternalSecret refreshing from a vault)");
-                }
-            } else {
-                s = JsonNodeFactory.instance.objectNode();
-                s.put("apiVersion", "v1");
-                s.put("kind", "Secret");
-                ObjectWriter.child(s, "metadata").put("name", name).put("namespace", CONFIG_NAMESPACE);
-                s.put("type", "Opaque");
+        // no type: the server defaults it to Opaque on create, and an existing Secret keeps its own
+        GenericKubernetesResource body = new GenericKubernetesResourceBuilder().withApiVersion("v1").withKind("Secret")
+                .withNewMetadata().withName(name).withNamespace(CONFIG_NAMESPACE).endMetadata()
+                .addToAdditionalProperties("data", Map.of(SECRET_KEY, encoded)).build();
+        Applied applied = new Applier(client, new Kinds(client), mode, progress).apply(body, true, deadline);
+        if (applied.outcome() == Outcome.ADOPTED) {
+            // another tool made this Secret; if that tool owns it, it will put its own value back
+            GenericKubernetesResource live = reads.get(Kinds.SECRET, CONFIG_NAMESPACE, name);
+            if (live != null && live.getMetadata().getOwnerReferences() != null && !live.getMetadata().getOwnerReferences().isEmpty()) {
+                warn(warnings, "Secret " + CONFIG_NAMESPACE + "/" + name + " is owned by " + live.getMetadata().getOwnerReferences().get(0).getKind()
+                        + "; its owner may put its own value back (e.g. an ExternalSecret refreshing from a vault)");
             }
-            ObjectWriter.labelManaged(s);
-            ObjectWriter.child(s, "data").put(SECRET_KEY, encoded);
-            s.remove("stringData");
-            return s;
-        }, in.dryRun()).outcome();
+        }
+        return applied;
     }
 
-    private GoogleIdpResult.Rollout rollout(GoogleIdpRequest in, AuthOperator.State before, ObjectWriter.Write oauth, Outcome secret) {
-        Long generation = oauth.stored() == null || in.dryRun() ? null
-                : oauth.stored().path("metadata").path("generation").isNumber() ? oauth.stored().path("metadata").path("generation").asLong() : null;
-        if (in.dryRun()) return new GoogleIdpResult.Rollout(false, null, null, "dry run: nothing written");
-        boolean changed = oauth.outcome().changed() || secret.changed();
+    private static Applied secretResult(String name, Outcome outcome, DryRun mode, String note) {
+        return new Applied("v1", "Secret", CONFIG_NAMESPACE, name, outcome, mode.isDryRun(), note);
+    }
+
+    private GoogleIdpResult.Rollout rollout(GoogleIdpRequest in, Rollouts.Mark before, Applied oauth, Applied secret,
+                                            Reads reads, Deadline deadline) {
+        if (in.dryRun().isDryRun()) return new GoogleIdpResult.Rollout(false, null, null, "dry run: nothing written");
+        boolean changed = oauth.outcome().changes() || secret.outcome().changes();
         if (!in.waitForRollout()) {
-            return new GoogleIdpResult.Rollout(false, generation, null,
+            return new GoogleIdpResult.Rollout(false, null, null,
                     changed ? "not waited; the authentication operator rolls the change out in a few minutes (use --wait)" : "nothing changed");
         }
         if (!changed) {
-            return new GoogleIdpResult.Rollout(false, generation, AuthOperator.read(kube), "nothing changed; no rollout to wait for");
+            return new GoogleIdpResult.Rollout(false, null, OperatorState.of(reads.get(Kinds.CLUSTER_OPERATOR, null, OperatorState.AUTHENTICATION)),
+                    "nothing changed; no rollout to wait for");
         }
-        progress.step("Waiting for ClusterOperator authentication to roll out OAuth/cluster generation " + generation);
-        boolean[] started = {false};
-        AuthOperator.State done = wait.until("ClusterOperator authentication to roll out OAuth/cluster generation " + generation
-                        + " (Progressing True then False, Available True)", in.timeout(),
-                "raise --timeout, or check the operator with: oc get clusteroperator authentication -o yaml",
-                () -> AuthOperator.read(kube),
-                s -> {
-                    if (s == null || !s.present()) return false;
-                    if (s.progressingTrue() || !Objects.equals(s.progressingSince(), before.progressingSince())) started[0] = true;
-                    return started[0] && s.settled();
-                },
-                s -> (s == null ? "nothing read" : s.describe()) + (started[0] ? "" : "; the rollout has not started yet"));
-        progress.done("authentication operator rolled out the change (" + done.describe() + ")");
-        return new GoogleIdpResult.Rollout(true, generation, done, "rolled out");
+        ObjectNode stored = reads.tree(Kinds.OAUTH, null, OAUTH_NAME);
+        Long generation = stored != null && stored.path("metadata").path("generation").isNumber()
+                ? stored.path("metadata").path("generation").asLong() : null;
+        Awaited<GenericKubernetesResource> operator = Rollouts.clusterOperator(client, OperatorState.AUTHENTICATION, before);
+        String what = "ClusterOperator authentication to roll out OAuth/cluster generation " + generation
+                + " (Progressing True then False, Available True)";
+        progress.step("Waiting for " + what);
+        GenericKubernetesResource done = poller.await(new Awaited<>(what,
+                "raise --timeout (the whole run's budget), or check the operator with: oc get clusteroperator authentication -o yaml",
+                operator.observe(), operator.done(), operator.state()), deadline);
+        OperatorState state = OperatorState.of(done);
+        progress.done("authentication operator rolled out the change (" + state.state() + ")");
+        return new GoogleIdpResult.Rollout(true, generation, state, "rolled out");
     }
 
     private static ObjectNode emptyOAuth() {

@@ -1,5 +1,8 @@
 package io.rhoai.oauth;
 
+import io.rhoai.kube.Applier.DryRun;
+
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -7,8 +10,9 @@ import java.util.List;
  *
  * @param createGroup create each group (user.openshift.io Group) when missing, with {@code members} as its users
  * @param members     users to add to the groups created or merged with createGroup
+ * @param timeout     the whole run's budget (--timeout)
  */
 public record GrantAdminRequest(List<String> users, List<String> groups, boolean createGroup, List<String> members,
-                                String bindingName, boolean dryRun) {
+                                String bindingName, DryRun dryRun, Duration timeout) {
     public static final String DEFAULT_BINDING = "rhoai-cluster-admins";
 }

@@ -13,12 +13,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class IdentityProviders {
     private IdentityProviders() { }
 
-    public enum Action { ADDED, UPDATED, UNCHANGED }
+    /** What happened to the entry; a dry run reports the same with {@code dryRun: true} on the result. */
+    public enum Action {
+        ADDED, UPDATED, UNCHANGED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** @return what the merge did; {@code oauth} is changed in place unless UNCHANGED */
     public static Action merge(ObjectNode oauth, ObjectNode provider) {
         String name = provider.path("name").asText();
-        ObjectNode spec = ObjectWriter.child(oauth, "spec");
+        ObjectNode spec = oauth.get("spec") instanceof ObjectNode o ? o : oauth.putObject("spec");
         JsonNode list = spec.get("identityProviders");
         ArrayNode providers = list instanceof ArrayNode a ? a : spec.putArray("identityProviders");
         for (int i = 0; i < providers.size(); i++) {

@@ -1,11 +1,21 @@
 package io.rhoai.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.rhoai.core.Outcome;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.kube.Applier.DryRun;
+import io.rhoai.kube.Kinds;
+import io.rhoai.kube.Retry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,49 +29,52 @@ import java.util.Set;
  *     asked of the API server with a SubjectAccessReview, which sees every binding, aggregated role and group
  *     (reading bindings ourselves would miss some and could be fooled by a binding to a missing role);
  * (c) the caller confirmed.
+ * A dry run runs the checks and deletes nothing; a server dry run also sends the delete with dryRun=All, so the API
+ * server confirms this identity may delete the Secret.
  */
 public final class KubeadminRemover {
-    static final String KUBEADMIN_PATH = KubeJson.path("", "v1", "secrets", "kube-system", "kubeadmin");
-    static final String USERS = KubeJson.path("user.openshift.io", "v1", "users", null, null);
-    static final String IDENTITIES = KubeJson.path("user.openshift.io", "v1", "identities", null, null);
-    static final String GROUPS = KubeJson.path("user.openshift.io", "v1", "groups", null, null);
-    static final String SAR = KubeJson.path("authorization.k8s.io", "v1", "subjectaccessreviews", null, null);
+    static final String KUBEADMIN_NAMESPACE = "kube-system";
+    static final String KUBEADMIN = "kubeadmin";
     /** Enough to find an admin on any real cluster without sending thousands of reviews. */
     static final int MAX_REVIEWS = 100;
 
-    private final KubeJson kube;
+    private final KubernetesClient client;
     private final Progress progress;
 
-    public KubeadminRemover(KubeJson kube, Progress progress) {
-        this.kube = kube;
+    public KubeadminRemover(KubernetesClient client, Progress progress) {
+        this.client = client;
         this.progress = progress;
     }
 
-    public RemoveKubeadminResult remove(boolean confirm, boolean dryRun) {
-        if (kube.get(KUBEADMIN_PATH).isEmpty()) {
+    /** @param timeout the whole run's budget (--timeout) */
+    public RemoveKubeadminResult remove(boolean confirm, DryRun dryRun, Duration timeout) {
+        Deadline deadline = Deadline.in(timeout);
+        Reads reads = new Reads(client, deadline);
+        boolean dry = dryRun.isDryRun();
+        if (reads.get(Kinds.SECRET, KUBEADMIN_NAMESPACE, KUBEADMIN) == null) {
             progress.done("kubeadmin is already removed (no Secret kube-system/kubeadmin); nothing to do");
-            return new RemoveKubeadminResult(dryRun, Outcome.ABSENT, List.of(), List.of(), List.of());
+            return new RemoveKubeadminResult(dry, Outcome.ABSENT, List.of(), List.of(), List.of());
         }
         List<RemoveKubeadminResult.Check> checks = new ArrayList<>();
 
         // (a) a provider people can sign in with, served by an Available authentication operator
         List<String> providers = new ArrayList<>();
-        kube.get(GoogleIdpConfigurer.OAUTH_PATH).ifPresent(o -> o.path("spec").path("identityProviders")
-                .forEach(p -> providers.add(p.path("name").asText())));
+        ObjectNode oauth = reads.tree(Kinds.OAUTH, null, GoogleIdpConfigurer.OAUTH_NAME);
+        if (oauth != null) oauth.path("spec").path("identityProviders").forEach(p -> providers.add(p.path("name").asText()));
         if (providers.isEmpty()) {
             refuse(checks, "identity-provider", "no identity provider is configured in OAuth/cluster: kubeadmin is the only way in",
                     "configure one first (rhoai oauth google --cluster <profile> --wait), sign in with it, then re-run");
         }
-        AuthOperator.State auth = AuthOperator.read(kube);
+        OperatorState auth = OperatorState.of(reads.get(Kinds.CLUSTER_OPERATOR, null, OperatorState.AUTHENTICATION));
         if (!auth.availableTrue()) {
-            refuse(checks, "identity-provider", "ClusterOperator authentication is not Available (" + auth.describe()
+            refuse(checks, "identity-provider", "ClusterOperator authentication is not Available (" + auth.state()
                             + "), so nobody can sign in through " + String.join(", ", providers),
                     "wait until it is Available (oc get clusteroperator authentication), then re-run");
         }
         pass(checks, "identity-provider", "providers " + String.join(", ", providers) + "; authentication operator Available");
 
         // (b) a user who signed in through one of them may do everything
-        Set<String> candidates = usersSignedInThrough(providers);
+        Set<String> candidates = usersSignedInThrough(providers, reads);
         if (candidates.isEmpty()) {
             refuse(checks, "admin-user", "nobody has signed in through " + String.join(", ", providers)
                             + " yet (no User with an Identity from it), so no such user can be shown to be an admin",
@@ -69,11 +82,11 @@ public final class KubeadminRemover {
                             + " (rhoai oauth grant-admin --user <name>), then re-run");
         }
         List<String> admins = new ArrayList<>();
-        List<ObjectNode> allGroups = kube.list(GROUPS);
+        List<ObjectNode> allGroups = reads.list(Kinds.GROUP);
         int reviewed = 0;
         for (String user : candidates) {
             if (reviewed++ >= MAX_REVIEWS) break;
-            if (allowedEverything(user, allGroups)) admins.add(user);
+            if (allowedEverything(user, allGroups, deadline)) admins.add(user);
         }
         if (admins.isEmpty()) {
             String first = candidates.iterator().next();
@@ -85,26 +98,36 @@ public final class KubeadminRemover {
         pass(checks, "admin-user", "cluster-admin per SubjectAccessReview: " + String.join(", ", admins));
 
         // (c) an explicit yes
-        if (dryRun) {
+        return confirmAndDelete(confirm, dryRun, checks, providers, admins, deadline);
+    }
+
+    private RemoveKubeadminResult confirmAndDelete(boolean confirm, DryRun dryRun, List<RemoveKubeadminResult.Check> checks,
+                                                   List<String> providers, List<String> admins, Deadline deadline) {
+        Resource<GenericKubernetesResource> kubeadmin = new Kinds(client).resource(Kinds.SECRET, KUBEADMIN_NAMESPACE, KUBEADMIN);
+        if (dryRun.isDryRun()) {
+            if (dryRun == DryRun.SERVER) {
+                Retry.call("dry-run delete Secret kube-system/kubeadmin", deadline, () -> kubeadmin.dryRun().delete());
+            }
             progress.info("dry run: all checks passed; kubeadmin would be removed with --confirm");
-            return new RemoveKubeadminResult(true, Outcome.WOULD_DELETE, checks, providers, admins);
+            return new RemoveKubeadminResult(true, Outcome.DELETED, checks, providers, admins);
         }
         if (!confirm) {
             refuse(checks, "confirmed", "checks passed, but --confirm was not given: removing kubeadmin cannot be undone",
                     "re-run with --confirm once you have signed in as " + admins.get(0) + " and checked you are cluster-admin");
         }
         pass(checks, "confirmed", "--confirm given");
-        boolean deleted = kube.delete(KUBEADMIN_PATH);
+        // empty: gone already (404)
+        boolean deleted = !Retry.call("delete Secret kube-system/kubeadmin", deadline, kubeadmin::delete).isEmpty();
         progress.done(deleted ? "deleted Secret kube-system/kubeadmin: kube:admin can no longer sign in"
                 : "kubeadmin was removed by someone else meanwhile; nothing to do");
         return new RemoveKubeadminResult(false, deleted ? Outcome.DELETED : Outcome.ABSENT, checks, providers, admins);
     }
 
     /** Users with an Identity whose providerName is one of {@code providers}; order is the API's. */
-    private Set<String> usersSignedInThrough(List<String> providers) {
+    private Set<String> usersSignedInThrough(List<String> providers, Reads reads) {
         Set<String> viaIdentity = new LinkedHashSet<>();
         Set<String> identityNames = new LinkedHashSet<>();
-        for (ObjectNode identity : kube.list(IDENTITIES)) {
+        for (ObjectNode identity : reads.list(Kinds.IDENTITY)) {
             if (providers.contains(identity.path("providerName").asText())) {
                 identityNames.add(identity.path("metadata").path("name").asText());
                 String user = identity.path("user").path("name").asText("");
@@ -112,7 +135,7 @@ public final class KubeadminRemover {
             }
         }
         Set<String> result = new LinkedHashSet<>();
-        for (ObjectNode user : kube.list(USERS)) {
+        for (ObjectNode user : reads.list(Kinds.USER)) {
             String name = user.path("metadata").path("name").asText();
             boolean linked = viaIdentity.contains(name);
             for (JsonNode id : user.path("identities")) linked |= identityNames.contains(id.asText());
@@ -121,25 +144,26 @@ public final class KubeadminRemover {
         return result;
     }
 
-    private boolean allowedEverything(String user, List<ObjectNode> allGroups) {
-        ObjectNode review = JsonNodeFactory.instance.objectNode();
-        review.put("apiVersion", "authorization.k8s.io/v1");
-        review.put("kind", "SubjectAccessReview");
-        ObjectNode spec = review.putObject("spec");
-        spec.put("user", user);
+    private boolean allowedEverything(String user, List<ObjectNode> allGroups, Deadline deadline) {
         // the groups a token of this user carries: its OpenShift Groups plus the ones every OAuth login gets
-        var groups = spec.putArray("groups");
+        List<String> groups = new ArrayList<>();
         for (ObjectNode g : allGroups) {
             for (JsonNode u : g.path("users")) {
                 if (user.equals(u.asText())) groups.add(g.path("metadata").path("name").asText());
             }
         }
-        groups.add("system:authenticated").add("system:authenticated:oauth");
-        spec.putObject("resourceAttributes").put("verb", "*").put("group", "*").put("resource", "*");
-        ObjectNode answer = kube.review(SAR, review);
-        boolean allowed = answer.path("status").path("allowed").asBoolean(false);
+        groups.add("system:authenticated");
+        groups.add("system:authenticated:oauth");
+        SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec().withUser(user).withGroups(groups)
+                .withNewResourceAttributes().withVerb("*").withGroup("*").withResource("*").endResourceAttributes()
+                .endSpec().build();
+        // a review stores nothing, so sending it again after a 5xx is safe
+        SubjectAccessReview answer = Retry.call("SubjectAccessReview for " + user, deadline,
+                () -> client.authorization().v1().subjectAccessReview().create(review));
+        boolean allowed = answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
+        String reason = answer.getStatus() == null ? null : answer.getStatus().getReason();
         progress.debug("SubjectAccessReview " + user + " * on *: " + (allowed ? "allowed" : "denied")
-                + (answer.path("status").has("reason") ? " (" + answer.path("status").path("reason").asText() + ")" : ""));
+                + (reason == null || reason.isEmpty() ? "" : " (" + reason + ")"));
         return allowed;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OAuthStatus(List<Provider> providers, List<AdminBinding> admins, boolean kubeadminPresent,
-                          AuthOperator.State authentication) {
+                          OperatorState authentication) {
 
     /** @param secretPresent null when the provider references no Secret */
     @RegisterForReflection

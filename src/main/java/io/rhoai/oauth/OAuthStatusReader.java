@@ -2,33 +2,38 @@ package io.rhoai.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.kube.Kinds;
+import io.rhoai.kube.Ownership;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the sign-in state of a cluster; changes nothing. */
 public final class OAuthStatusReader {
-    private final KubeJson kube;
+    private final KubernetesClient client;
 
-    public OAuthStatusReader(KubeJson kube) {
-        this.kube = kube;
+    public OAuthStatusReader(KubernetesClient client) {
+        this.client = client;
     }
 
-    public OAuthStatus read() {
+    /** @param timeout the whole run's budget (--timeout) */
+    public OAuthStatus read(Duration timeout) {
+        Reads reads = new Reads(client, Deadline.in(timeout));
         List<OAuthStatus.Provider> providers = new ArrayList<>();
-        kube.get(GoogleIdpConfigurer.OAUTH_PATH).ifPresent(o -> {
-            for (JsonNode p : o.path("spec").path("identityProviders")) {
-                String type = p.path("type").asText("");
-                String secret = IdentityProviders.secretName(p);
-                Boolean present = secret == null ? null
-                        : kube.get(KubeJson.path("", "v1", "secrets", GoogleIdpConfigurer.CONFIG_NAMESPACE, secret)).isPresent();
-                String hd = p.path("google").path("hostedDomain").asText(null);
-                providers.add(new OAuthStatus.Provider(p.path("name").asText(), type, p.path("mappingMethod").asText(null),
-                        secret, present, hd));
-            }
-        });
+        ObjectNode oauth = reads.tree(Kinds.OAUTH, null, GoogleIdpConfigurer.OAUTH_NAME);
+        for (JsonNode p : oauth == null ? List.<JsonNode>of() : oauth.path("spec").path("identityProviders")) {
+            String type = p.path("type").asText("");
+            String secret = IdentityProviders.secretName(p);
+            Boolean present = secret == null ? null : reads.get(Kinds.SECRET, GoogleIdpConfigurer.CONFIG_NAMESPACE, secret) != null;
+            String hd = p.path("google").path("hostedDomain").asText(null);
+            providers.add(new OAuthStatus.Provider(p.path("name").asText(), type, p.path("mappingMethod").asText(null),
+                    secret, present, hd));
+        }
         List<OAuthStatus.AdminBinding> admins = new ArrayList<>();
-        for (ObjectNode crb : kube.list(AdminGranter.CRB_COLLECTION)) {
+        for (ObjectNode crb : reads.list(Kinds.CLUSTER_ROLE_BINDING)) {
             JsonNode ref = crb.path("roleRef");
             if (!"ClusterRole".equals(ref.path("kind").asText()) || !AdminGranter.CLUSTER_ADMIN.equals(ref.path("name").asText())) continue;
             List<String> subjects = new ArrayList<>();
@@ -36,10 +41,10 @@ public final class OAuthStatusReader {
                 String ns = s.path("namespace").asText("");
                 subjects.add(s.path("kind").asText() + ":" + (ns.isEmpty() ? "" : ns + "/") + s.path("name").asText());
             }
-            boolean ours = "rhoai".equals(crb.path("metadata").path("labels").path(ObjectWriter.MANAGED_BY).asText());
-            admins.add(new OAuthStatus.AdminBinding(crb.path("metadata").path("name").asText(), subjects, ours));
+            admins.add(new OAuthStatus.AdminBinding(crb.path("metadata").path("name").asText(), subjects, Ownership.isManaged(crb)));
         }
-        boolean kubeadmin = kube.get(KubeadminRemover.KUBEADMIN_PATH).isPresent();
-        return new OAuthStatus(providers, admins, kubeadmin, AuthOperator.read(kube));
+        boolean kubeadmin = reads.get(Kinds.SECRET, KubeadminRemover.KUBEADMIN_NAMESPACE, KubeadminRemover.KUBEADMIN) != null;
+        return new OAuthStatus(providers, admins, kubeadmin,
+                OperatorState.of(reads.get(Kinds.CLUSTER_OPERATOR, null, OperatorState.AUTHENTICATION)));
     }
 }

@@ -39,7 +39,7 @@ class AdminGranterTest extends OpenShiftMockTest {
         assertThat(crb.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText()).isEqualTo("rhoai");
         assertThat(crb.path("subjects").get(0).path("apiGroup").asText()).isEqualTo("rbac.authorization.k8s.io");
         assertThat(subjects()).containsExactly("User:jane@redhat.com");
-        assertThat(mock.writeQueries).containsExactly("POST /apis/rbac.authorization.k8s.io/v1/clusterrolebindings?fieldManager=rhoai");
+        assertThat(mock.writeQueries).containsExactly("POST /apis/rbac.authorization.k8s.io/v1/clusterrolebindings");
         assertThat(r.stdout()).contains("clusterrolebinding/rhoai-cluster-admins → cluster-admin created (added User:jane@redhat.com)");
     }
 
@@ -94,7 +94,26 @@ class AdminGranterTest extends OpenShiftMockTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(mock.writes).isEmpty();
-        assertThat(r.stdout()).startsWith("DRY RUN").contains("group/g would-create").contains("would-create (added User:jane@redhat.com, Group:g)");
+        assertThat(r.stdout()).startsWith("DRY RUN").contains("group/g created").contains("cluster-admin created (added User:jane@redhat.com, Group:g)");
+        JsonNode json = OpenShiftMock.json(grant("--user", "jane@redhat.com", "--dry-run", "-o", "json").stdout());
+        assertThat(json.path("dryRun").asBoolean()).isTrue();
+        assertThat(json.path("outcome").asText()).isEqualTo("created");
+        assertThat(mock.writes).isEmpty();
+    }
+
+    @Test
+    void aSubjectAddedMeanwhileIsKept() {
+        assertThat(grant("--user", "jane@redhat.com").exitCode()).isZero();
+        mock.beforeNextWriteOf(CRB, crb -> {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) crb.path("subjects")).addObject()
+                    .put("kind", "User").put("apiGroup", "rbac.authorization.k8s.io").put("name", "meanwhile@redhat.com");
+            return crb;
+        });
+
+        Cli.Result r = grant("--user", "joe@redhat.com");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(subjects()).containsExactly("User:jane@redhat.com", "User:meanwhile@redhat.com", "User:joe@redhat.com");
     }
 
     @Test

@@ -148,9 +148,23 @@ class KubeadminRemoverTest extends OpenShiftMockTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(mock.kubeadminExists()).isTrue();
         JsonNode result = OpenShiftMock.json(r.stdout());
-        assertThat(result.path("kubeadmin").asText()).isEqualTo("would-delete");
+        assertThat(result.path("dryRun").asBoolean()).isTrue();
+        assertThat(result.path("kubeadmin").asText()).isEqualTo("deleted");   // what --confirm would do
         assertThat(result.path("admins").get(0).asText()).isEqualTo("jane@redhat.com");
         assertThat(result.path("checks")).hasSize(2).allMatch(c -> c.path("passed").asBoolean());
+    }
+
+    @Test
+    void serverDryRunAlsoHasTheApiServerCheckTheDeleteAndKeepsKubeadmin() {
+        safeCluster();
+        mock.writeQueries.clear();
+
+        Cli.Result r = remove("--dry-run=server");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(mock.kubeadminExists()).isTrue();
+        assertThat(mock.writeQueries).containsExactly("DELETE /api/v1/namespaces/kube-system/secrets/kubeadmin?dryRun=All");
+        assertThat(r.stdout()).contains("DRY RUN: all checks passed");
     }
 
     @Test

@@ -3,12 +3,9 @@ package io.rhoai.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -16,6 +13,7 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.rhoai.core.yaml.Mappers;
+import io.rhoai.testing.ApplyingCrudDispatcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,56 +22,63 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
  * A fake OpenShift API for the OAuth tests: the fabric8 mock server in CRUD mode (OAuth, User, Identity, Group,
- * ClusterRoleBinding, Secret, ClusterOperator, Route are stored and served as written, with resourceVersion checks
- * that answer 409 on a stale write), behind a small dispatcher that adds what CRUD mode cannot do:
+ * ClusterRoleBinding, Secret, ClusterOperator, Route are stored and served as written), with the server-side-apply
+ * stand-in of {@link ApplyingCrudDispatcher}, behind a small dispatcher that adds what CRUD mode cannot do:
  * <ul>
+ *   <li>The write protocol of {@code kube.MergeWriter}: a JSON patch whose first operation replaces
+ *       {@code /metadata/resourceVersion} is a precondition, answered 409 when that value is not the stored one (as
+ *       the API server does); {@code dryRun=All} writes store nothing.</li>
+ *   <li>Field ownership for rhoai's applies: an apply with {@code fieldManager=rhoai} records rhoai's Apply entry in
+ *       {@code metadata.managedFields} (FieldsV1 of exactly the fields applied), so the {@code Applier} can see that a
+ *       re-run would change nothing, as it does on a real API server.</li>
  *   <li>SubjectAccessReview is a create-only review whose answer is computed by the API server's authorizer, so CRUD
  *       mode would just echo it back without {@code status.allowed}. Here it is answered per request, keyed on the
  *       {@code spec.user} (or one of {@code spec.groups}) against {@link #clusterAdmins}, so tests can make the same
  *       server say "allowed" for one user and "denied" for another.</li>
- *   <li>{@link #beforeNextOAuthWrite} simulates someone else writing OAuth/cluster between rhoai's read and its
- *       write: it runs inside the server, right before the PUT is processed, so the PUT carries a stale
- *       resourceVersion and gets the 409 a real API server would send.</li>
+ *   <li>{@link #beforeNextWriteOf} simulates someone else writing an object (OAuth/cluster, a ClusterRoleBinding)
+ *       between rhoai's read and its write: it runs inside the server, right before rhoai's patch is processed, so the
+ *       patch carries a stale resourceVersion and gets the 409 a real API server would send. {@link #oauthWritesToFail} answers the next
+ *       writes of OAuth/cluster with a 503, as an API server does while it restarts.</li>
  *   <li>Every write (POST/PUT/PATCH/DELETE except reviews) is recorded, so tests can assert a re-run sends none.</li>
  * </ul>
  */
 final class OpenShiftMock implements AutoCloseable {
     static final String OAUTH = "/apis/config.openshift.io/v1/oauths/cluster";
     static final String SAR = "/apis/authorization.k8s.io/v1/subjectaccessreviews";
+    static final String JSON_PATCH = "application/json-patch+json";
 
     final KubernetesMockServer server;
     final KubernetesClient client;
     /** Users or groups the fake authorizer allows * on *. */
     final Set<String> clusterAdmins = ConcurrentHashMap.newKeySet();
     final List<String> writes = new CopyOnWriteArrayList<>();
-    /** The same, with their query strings (fieldManager). */
+    /** The same, with their query strings (fieldManager, force, dryRun). */
     final List<String> writeQueries = new CopyOnWriteArrayList<>();
     /** Every request, reads included, for the benchmark. */
     final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
     final List<JsonNode> reviews = new CopyOnWriteArrayList<>();
-    /** Runs once, inside the server, before the next PUT of OAuth/cluster; gets the stored object, returns it changed. */
-    final AtomicReference<UnaryOperator<ObjectNode>> beforeNextOAuthWrite = new AtomicReference<>();
+    /** Per object path: runs once, inside the server, before the next write of it; gets the stored object, returns it changed. */
+    private final Map<String, UnaryOperator<ObjectNode>> beforeNextWrite = new ConcurrentHashMap<>();
 
     /** How many of the next OAuth/cluster writes meet a concurrent change (and so a 409). */
     final java.util.concurrent.atomic.AtomicInteger oauthWritesToSpoil = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many of the next OAuth/cluster writes fail with {@link #oauthWriteStatus} (nothing stored). */
+    final java.util.concurrent.atomic.AtomicInteger oauthWritesToFail = new java.util.concurrent.atomic.AtomicInteger();
+    volatile int oauthWriteStatus = 503;
     /** Refuse Secret writes with a 422 that echoes the submitted value back, as admission errors can. */
     volatile boolean rejectSecretsEchoingTheirValue;
 
-    private final KubernetesMixedDispatcher crud;
+    private final ApplyingCrudDispatcher crud = new ApplyingCrudDispatcher();
 
     OpenShiftMock() {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        crud = new KubernetesMixedDispatcher(responses);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, new Dispatcher() {
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 return handle(request);
@@ -83,35 +88,113 @@ final class OpenShiftMock implements AutoCloseable {
         client = server.createClient();
     }
 
-    private MockResponse handle(RecordedRequest request) {
+    private MockResponse handle(RecordedRequest received) {
         requests.incrementAndGet();
-        String path = request.getPath();
-        String method = request.getMethod();
-        if ("POST".equals(method) && path.startsWith(SAR)) return review(request.getUtf8Body());
+        String path = received.getPath();
+        String objectPath = path.replaceAll("\\?.*", "");
+        String method = received.getMethod();
+        String body = received.getBody() == null ? "" : received.getBody().readUtf8();
+        String contentType = received.getHeader("Content-Type");
+        boolean dryRun = path.contains("dryRun=All");
+        RecordedRequest request = request(received, received.method(), path, contentType, body);
+        if ("POST".equals(method) && path.startsWith(SAR)) return review(body);
         if (!"GET".equals(method)) {
-            writes.add(method + " " + path.replaceAll("\\?.*", ""));
+            writes.add(method + " " + objectPath);
             writeQueries.add(method + " " + path);
         }
         if (rejectSecretsEchoingTheirValue && !"GET".equals(method) && path.contains("/secrets")) {
-            String value = json(request.getUtf8Body()).path("data").path("clientSecret").asText();
+            String value = yaml(body).path("data").path("clientSecret").asText();
             String decoded = new String(java.util.Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
-            return new MockResponse().setResponseCode(422).setBody(errorStatus("Secret \"google-client-secret\" is invalid: data.clientSecret: Invalid value: \""
+            return new MockResponse().setResponseCode(422).setBody(errorStatus(422, "Secret \"google-client-secret\" is invalid: data.clientSecret: Invalid value: \""
                     + value + "\" (" + decoded + ")"));
         }
-        if ("PUT".equals(method) && path.startsWith(OAUTH)) {
-            UnaryOperator<ObjectNode> change = beforeNextOAuthWrite.getAndSet(null);
-            if (change == null && oauthWritesToSpoil.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (!"GET".equals(method) && objectPath.equals(OAUTH) && oauthWritesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return new MockResponse().setResponseCode(oauthWriteStatus).setBody(errorStatus(oauthWriteStatus, oauthWriteStatus == 403
+                        ? "oauths.config.openshift.io \"cluster\" is forbidden: User \"developer\" cannot patch resource \"oauths\""
+                        : "the server is currently unable to handle the request"));
+        }
+        if (!"GET".equals(method)) {
+            UnaryOperator<ObjectNode> change = beforeNextWrite.remove(objectPath);
+            if (change == null && objectPath.equals(OAUTH) && oauthWritesToSpoil.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 change = stored -> {
-                    ObjectWriter.child(ObjectWriter.child(stored, "metadata"), "annotations").put("touched", String.valueOf(System.nanoTime()));
+                    child(child(stored, "metadata"), "annotations").put("touched", String.valueOf(System.nanoTime()));
                     return stored;
                 };
             }
             if (change != null) {
-                ObjectNode stored = json(body(crud.dispatch(request(HttpMethod.GET, OAUTH, null))));
-                crud.dispatch(request(HttpMethod.PUT, OAUTH, change.apply(stored).toString()));
+                ObjectNode stored = stored(objectPath);
+                crud.dispatch(request(received, HttpMethod.PUT, objectPath, "application/json", change.apply(stored).toString()));
             }
         }
-        return crud.dispatch(request);
+        if ("PATCH".equals(method) && contentType != null && contentType.startsWith(JSON_PATCH)) {
+            MockResponse refused = guard(objectPath, body);
+            if (refused != null) return refused;
+            if (dryRun) return new MockResponse().setResponseCode(200).setBody(stored(objectPath).toString());
+        }
+        if (dryRun && ("POST".equals(method) || "DELETE".equals(method))) {
+            return new MockResponse().setResponseCode("POST".equals(method) ? 201 : 200).setBody("POST".equals(method) ? body
+                    : "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
+        }
+        MockResponse answer = crud.dispatch(request);
+        if (!dryRun && answer.code() < 300 && contentType != null && contentType.startsWith(ApplyingCrudDispatcher.APPLY_CONTENT_TYPE)
+                && path.contains("fieldManager=rhoai")) {
+            recordApply(objectPath, yaml(body));
+        }
+        return answer;
+    }
+
+    void beforeNextWriteOf(String objectPath, UnaryOperator<ObjectNode> change) {
+        beforeNextWrite.put(objectPath, change);
+    }
+
+    /** MergeWriter's precondition: the resourceVersion its first operation names must be the stored one. */
+    private MockResponse guard(String objectPath, String patch) {
+        JsonNode first = json("{\"ops\":" + patch + "}").path("ops").path(0);
+        if (!"/metadata/resourceVersion".equals(first.path("path").asText())) return null;
+        ObjectNode stored = stored(objectPath);
+        String current = stored == null ? null : stored.path("metadata").path("resourceVersion").asText();
+        if (first.path("value").asText().equals(current)) return null;
+        return new MockResponse().setResponseCode(409).setBody(errorStatus(409, "Operation cannot be fulfilled on " + objectPath
+                + ": the object has been modified; please apply your changes to the latest version and try again"));
+    }
+
+    /** rhoai's Apply entry in managedFields: exactly the fields it applied (name and namespace are not recorded). */
+    private void recordApply(String objectPath, ObjectNode applied) {
+        ObjectNode stored = stored(objectPath);
+        if (stored == null) return;
+        ObjectNode owned = Mappers.json().createObjectNode();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = applied.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("apiVersion") || e.getKey().equals("kind")) continue;
+            JsonNode value = e.getValue();
+            if (e.getKey().equals("metadata")) {
+                value = ((ObjectNode) value).deepCopy();
+                ((ObjectNode) value).remove(List.of("name", "namespace"));
+            }
+            owned.set("f:" + e.getKey(), fieldsV1(value));
+        }
+        ObjectNode entry = Mappers.json().createObjectNode().put("manager", "rhoai").put("operation", "Apply")
+                .put("apiVersion", applied.path("apiVersion").asText()).put("fieldsType", "FieldsV1");
+        entry.set("fieldsV1", owned);
+        JsonNode existing = stored.path("metadata").path("managedFields");
+        if (existing.size() == 1 && existing.get(0).path("fieldsV1").equals(owned)) return;
+        child(stored, "metadata").putArray("managedFields").add(entry);
+        crud.dispatch(request(null, HttpMethod.PUT, objectPath, "application/json", stored.toString()));
+    }
+
+    private static JsonNode fieldsV1(JsonNode value) {
+        ObjectNode f = Mappers.json().createObjectNode();
+        if (value.isObject()) value.fields().forEachRemaining(e -> f.set("f:" + e.getKey(), fieldsV1(e.getValue())));
+        return f;
+    }
+
+    private ObjectNode stored(String objectPath) {
+        MockResponse r = crud.handleGet(objectPath);
+        return r.code() == 404 ? null : json(body(r));
+    }
+
+    private static ObjectNode child(ObjectNode parent, String name) {
+        return parent.get(name) instanceof ObjectNode o ? o : parent.putObject(name);
     }
 
     private MockResponse review(String body) {
@@ -128,16 +211,18 @@ final class OpenShiftMock implements AutoCloseable {
         return new MockResponse().setResponseCode(201).setBody(sar.toString());
     }
 
-    private static String errorStatus(String message) {
+    private static String errorStatus(int code, String message) {
         ObjectNode status = Mappers.json().createObjectNode();
-        status.put("kind", "Status").put("apiVersion", "v1").put("status", "Failure").put("message", message).put("code", 422);
+        status.put("kind", "Status").put("apiVersion", "v1").put("status", "Failure").put("message", message).put("code", code);
         return status.toString();
     }
 
-    private static RecordedRequest request(HttpMethod method, String path, String body) {
+    private static RecordedRequest request(RecordedRequest original, HttpMethod method, String path, String contentType, String body) {
+        Headers.Builder headers = original == null ? Headers.builder() : original.getHeaders().newBuilder();
+        if (contentType != null) headers.set("Content-Type", contentType);
         Buffer buffer = new Buffer();
         if (body != null) buffer.writeUtf8(body);
-        return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", "application/json").build(), buffer);
+        return new RecordedRequest("HTTP/1.1", method, path, headers.build(), buffer);
     }
 
     private static String body(MockResponse r) {
@@ -274,9 +359,11 @@ final class OpenShiftMock implements AutoCloseable {
         writeQueries.clear();
         reviews.clear();
         requests.set(0);
-        beforeNextOAuthWrite.set(null);
+        beforeNextWrite.clear();
         rejectSecretsEchoingTheirValue = false;
         oauthWritesToSpoil.set(0);
+        oauthWritesToFail.set(0);
+        oauthWriteStatus = 503;
     }
 
     @Override

@@ -1,11 +1,10 @@
 package io.rhoai.cli.oauth;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "oauth",
+@Command(name = "oauth", mixinStandardHelpOptions = true,
         description = "Sign-in to the cluster: add Google as identity provider (merged, never replacing others), grant cluster-admin, "
                 + "remove kubeadmin only when that is proven safe.",
         subcommands = {OAuthGoogleCommand.class, OAuthGrantAdminCommand.class, OAuthRemoveKubeadminCommand.class, OAuthStatusCommand.class},
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
                 "  rhoai oauth status -o json",
                 "%nThe whole flow, fresh cluster to Google sign-in without kubeadmin: docs/oauth.md"})
 public class OAuthCommand implements Runnable {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    /** Heads every dry-run result: the outcomes below it are the ones a real run would have. */
+    static final String DRY_RUN_HEADER = "DRY RUN: nothing was changed; the results below are what a real run would do\n";
 
     @Spec CommandSpec spec;
 

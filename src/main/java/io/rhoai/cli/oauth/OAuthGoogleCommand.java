@@ -2,6 +2,7 @@ package io.rhoai.cli.oauth;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
@@ -11,7 +12,6 @@ import io.rhoai.kube.KubeClients;
 import io.rhoai.oauth.GoogleIdpConfigurer;
 import io.rhoai.oauth.GoogleIdpRequest;
 import io.rhoai.oauth.GoogleIdpResult;
-import io.rhoai.oauth.KubeJson;
 import io.rhoai.core.time.Poller;
 import io.rhoai.profile.ClusterProfile;
 import picocli.CommandLine.Command;
@@ -21,24 +21,22 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 
-@Command(name = "google",
+@Command(name = "google", mixinStandardHelpOptions = true,
         description = {"Add or update the Google identity provider in OAuth/cluster, by name, leaving every other provider as it is.",
                 "Writes the client secret into Secret openshift-config/<secret-name> (key clientSecret) and prints the redirect URI",
                 "to register on the Google OAuth client. The client secret is read from --client-secret-file,",
                 "RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET, never from an argument; without one, the value",
-                "already in the cluster is kept."},
+                "already in the cluster is kept. --timeout bounds the whole run, the --wait for the rollout included."},
         footer = {"%nExamples:",
                 "  rhoai oauth google --cluster rhoaibu-cluster-dev --client-secret-file ~/google-client-secret --wait",
-                "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=/run/secrets/google rhoai oauth google -c rhoaibu-cluster-prod --dry-run",
+                "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=/run/secrets/google rhoai oauth google -c rhoaibu-cluster-prod --dry-run=server",
                 "  rhoai oauth google -c rhoaibu-cluster-dev --client-id 1234-abc.apps.googleusercontent.com -o json"})
 public class OAuthGoogleCommand extends BaseCommand {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     static final String SECRET_ENV = "RHOAI_GOOGLE_CLIENT_SECRET";
 
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
+    @Mixin DryRunOption dryRun;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "Google OAuth client ID (default: the profile's spec.oauth.google.clientID).")
     String clientId;
@@ -56,14 +54,11 @@ public class OAuthGoogleCommand extends BaseCommand {
             description = "Secret in openshift-config holding the client secret (default: ${DEFAULT-VALUE}).")
     String secretName;
 
-    @Option(names = "--dry-run", description = "Show what would change (secret masked); change nothing.")
-    boolean dryRun;
-
     @Option(names = "--wait", description = "Wait until the authentication operator has rolled out the change.")
     boolean await;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m",
-            description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+            description = "Overall time limit of the run, the --wait included (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Option(names = "--poll-interval", hidden = true, defaultValue = "5s")
@@ -79,10 +74,10 @@ public class OAuthGoogleCommand extends BaseCommand {
         GoogleIdpRequest request = new GoogleIdpRequest(
                 firstNonNull(providerName, google.providerName(), GoogleIdpRequest.DEFAULT_PROVIDER_NAME),
                 firstNonNull(clientId, google.clientID(), null), secret, secretName, google.hostedDomain(),
-                google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun, await, timeout);
+                google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun.mode(), await, timeout);
         GoogleIdpResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new GoogleIdpConfigurer(new KubeJson(client), progress(), Poller.system(java.time.Clock.systemUTC(), pollInterval, pollInterval)).configure(request);
+            result = new GoogleIdpConfigurer(client, progress(), Poller.system(pollInterval, pollInterval, progress())).configure(request);
         }
         output().result(result, OAuthGoogleCommand::text);
         return ExitCodes.OK;
@@ -90,13 +85,13 @@ public class OAuthGoogleCommand extends BaseCommand {
 
     static String text(GoogleIdpResult r) {
         StringBuilder b = new StringBuilder();
-        if (r.dryRun()) b.append("DRY RUN: nothing was changed\n");
+        if (r.dryRun()) b.append(OAuthCommand.DRY_RUN_HEADER);
         b.append("identity provider ").append(r.providerName()).append(": ").append(r.providerAction())
                 .append(" (OAuth/cluster ").append(r.oauth()).append(")\n");
         GoogleIdpResult.SecretRef s = r.secret();
         b.append("client secret: Secret ").append(s.namespace()).append('/').append(s.name()).append(" key ").append(s.key())
                 .append(" = ").append(io.rhoai.core.secret.Redactor.MASK).append(" (from ").append(s.valueFrom()).append("): ")
-                .append(s.outcome()).append('\n');
+                .append(s.outcome()).append(s.note() == null ? "" : " (" + s.note() + ")").append('\n');
         b.append("hosted domain: ").append(r.hostedDomain() == null ? "(none: any Google account can sign in)" : r.hostedDomain())
                 .append("; mapping method: ").append(r.mappingMethod()).append('\n');
         if (r.redirectURI() != null) {

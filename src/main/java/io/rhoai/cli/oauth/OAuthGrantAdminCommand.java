@@ -2,24 +2,25 @@ package io.rhoai.cli.oauth;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.ProfileOptions;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.oauth.AdminGranter;
 import io.rhoai.oauth.GrantAdminRequest;
 import io.rhoai.oauth.GrantAdminResult;
-import io.rhoai.oauth.KubeJson;
 import io.rhoai.profile.ClusterProfile;
-import io.rhoai.profile.ProfileRepository;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "grant-admin",
+@Command(name = "grant-admin", mixinStandardHelpOptions = true,
         description = {"Grant cluster-admin to users or groups through the ClusterRoleBinding rhoai owns (subjects are added, never removed).",
                 "Without --user/--group, grants the profile's spec.oauth.admins (with --cluster)."},
         footer = {"%nExamples:",
@@ -27,10 +28,12 @@ import java.util.List;
                 "  rhoai oauth grant-admin --group rhoai-admins --create-group --member jane@redhat.com --member joe@redhat.com",
                 "  rhoai oauth grant-admin --cluster rhoaibu-cluster-dev --dry-run"})
 public class OAuthGrantAdminCommand extends BaseCommand {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Mixin KubeOptions kube;
+    @Mixin DryRunOption dryRun;
+
+    /** The same -c/--cluster and --profiles-dir as every command; optional here (null when not given). */
+    @ArgGroup(exclusive = false)
+    ProfileOptions profile;
 
     @Option(names = "--user", paramLabel = "NAME", description = "User to grant (as OpenShift names it; for Google with mapping claim, the e-mail). Repeatable.")
     List<String> users = new ArrayList<>();
@@ -48,29 +51,23 @@ public class OAuthGrantAdminCommand extends BaseCommand {
             description = "ClusterRoleBinding to use (default: ${DEFAULT-VALUE}).")
     String bindingName;
 
-    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE", description = "Profile whose spec.oauth.admins to grant when no --user/--group is given.")
-    String cluster;
-
-    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Directory of cluster profiles.")
-    Path profilesDir;
-
-    @Option(names = "--dry-run", description = "Show what would change; change nothing.")
-    boolean dryRun;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() {
         List<String> u = new ArrayList<>(users), g = new ArrayList<>(groups);
-        if (u.isEmpty() && g.isEmpty() && cluster != null) {
-            ClusterProfile.Spec spec = ProfileRepository.locate(profilesDir, env()).load(cluster).profile().spec();
+        if (u.isEmpty() && g.isEmpty() && profile != null) {
+            ClusterProfile.Spec spec = profile.load(env()).profile().spec();
             if (spec.oauth() != null && spec.oauth().admins() != null) {
                 if (spec.oauth().admins().users() != null) u.addAll(spec.oauth().admins().users());
                 if (spec.oauth().admins().groups() != null) g.addAll(spec.oauth().admins().groups());
             }
         }
-        GrantAdminRequest request = new GrantAdminRequest(u, g, createGroup, members, bindingName, dryRun);
+        GrantAdminRequest request = new GrantAdminRequest(u, g, createGroup, members, bindingName, dryRun.mode(), timeout);
         GrantAdminResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new AdminGranter(new KubeJson(client), progress()).grant(request);
+            result = new AdminGranter(client, progress()).grant(request);
         }
         output().result(result, OAuthGrantAdminCommand::text);
         return ExitCodes.OK;
@@ -78,7 +75,7 @@ public class OAuthGrantAdminCommand extends BaseCommand {
 
     static String text(GrantAdminResult r) {
         StringBuilder b = new StringBuilder();
-        if (r.dryRun()) b.append("DRY RUN: nothing was changed\n");
+        if (r.dryRun()) b.append(OAuthCommand.DRY_RUN_HEADER);
         for (GrantAdminResult.GroupChange g : r.groups()) {
             b.append("group/").append(g.name()).append(' ').append(g.outcome()).append(" (users: ").append(String.join(", ", g.users())).append(")\n");
         }

@@ -2,43 +2,44 @@ package io.rhoai.cli.oauth;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.kube.KubeClients;
-import io.rhoai.oauth.KubeJson;
 import io.rhoai.oauth.KubeadminRemover;
 import io.rhoai.oauth.RemoveKubeadminResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "remove-kubeadmin",
+import java.time.Duration;
+
+@Command(name = "remove-kubeadmin", mixinStandardHelpOptions = true,
         description = {"Delete Secret kube-system/kubeadmin (irreversible) only after proving that cannot lock you out.",
                 "It refuses unless:",
                 "(a) an identity provider is configured and the authentication operator is Available;",
                 "(b) a user who signed in through it is allowed * on * cluster-wide (asked with a SubjectAccessReview);",
-                "(c) --confirm is given. Otherwise it refuses (exit 4), naming the failed check and the fix."},
+                "(c) --confirm is given. Otherwise it refuses (exit 4), naming the failed check and the fix.",
+                "--dry-run runs the checks only; --dry-run=server also has the API server check the delete, storing nothing."},
         footer = {"%nExamples:",
                 "  rhoai oauth remove-kubeadmin --dry-run",
                 "  rhoai oauth remove-kubeadmin --confirm",
                 "  rhoai oauth remove-kubeadmin --confirm -o json"})
 public class OAuthRemoveKubeadminCommand extends BaseCommand {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Mixin KubeOptions kube;
+    @Mixin DryRunOption dryRun;
 
     @Option(names = "--confirm", description = "Yes, delete kubeadmin once every check passes. It cannot be brought back.")
     boolean confirm;
 
-    @Option(names = "--dry-run", description = "Run the checks only; delete nothing.")
-    boolean dryRun;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() {
         RemoveKubeadminResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new KubeadminRemover(new KubeJson(client), progress()).remove(confirm, dryRun);
+            result = new KubeadminRemover(client, progress()).remove(confirm, dryRun.mode(), timeout);
         }
         output().result(result, OAuthRemoveKubeadminCommand::text);
         return ExitCodes.OK;
@@ -50,9 +51,9 @@ public class OAuthRemoveKubeadminCommand extends BaseCommand {
             b.append(c.passed() ? "ok    " : "FAIL  ").append(c.name()).append(": ").append(c.detail()).append('\n');
         }
         b.append(switch (r.kubeadmin()) {
-            case DELETED -> "secret/kubeadmin deleted from kube-system: kube:admin can no longer sign in";
+            case DELETED -> r.dryRun() ? "DRY RUN: all checks passed; --confirm would delete secret/kubeadmin in kube-system"
+                    : "secret/kubeadmin deleted from kube-system: kube:admin can no longer sign in";
             case ABSENT -> "kubeadmin is already removed; nothing to do";
-            case WOULD_DELETE -> "DRY RUN: all checks passed; --confirm would delete secret/kubeadmin in kube-system";
             default -> "kubeadmin: " + r.kubeadmin();
         }).append('\n');
         return b.toString();

@@ -6,27 +6,28 @@ import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.output.Table;
 import io.rhoai.kube.KubeClients;
-import io.rhoai.oauth.KubeJson;
 import io.rhoai.oauth.OAuthStatus;
 import io.rhoai.oauth.OAuthStatusReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "status",
+import java.time.Duration;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show the identity providers (type, Secret and whether it exists), the cluster-admin bindings and whether kubeadmin still exists.",
         footer = {"%nExamples:", "  rhoai oauth status", "  rhoai oauth status -o json --context admin"})
 public class OAuthStatusCommand extends BaseCommand {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
     @Mixin KubeOptions kube;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Override
     public Integer call() {
         OAuthStatus status;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            status = new OAuthStatusReader(new KubeJson(client)).read();
+            status = new OAuthStatusReader(client).read(timeout);
         }
         output().result(status, OAuthStatusCommand::text);
         return ExitCodes.OK;
@@ -45,7 +46,7 @@ public class OAuthStatusCommand extends BaseCommand {
         b.append(admins.isEmpty() ? "no ClusterRoleBindings to cluster-admin\n" : admins.toString());
         b.append('\n');
         b.append("kubeadmin: ").append(s.kubeadminPresent() ? "present (Secret kube-system/kubeadmin exists)" : "removed").append('\n');
-        b.append("authentication operator: ").append(s.authentication().describe()).append('\n');
+        b.append("authentication operator: ").append(s.authentication().state()).append('\n');
         return b.toString();
     }
 }
