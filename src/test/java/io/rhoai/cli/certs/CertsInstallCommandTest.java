@@ -211,6 +211,29 @@ class CertsInstallCommandTest {
     }
 
     @Test
+    void dryRunJsonReportsTheRealOutcomesWithTheDryRunFlag() throws Exception {
+        f.issueAndStore();
+        Cli.Result r = f.run("install", "--dry-run", "-o", "json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = Mappers.json().readTree(r.stdout());
+        assertThat(json.path("dryRun").asBoolean()).isTrue();
+        for (JsonNode t : json.path("targets")) assertThat(t.path("outcome").asText()).isEqualTo("created");
+        assertThat(f.cluster.rhoaiWrites()).isEmpty();
+    }
+
+    @Test
+    void serverDryRunSendsEveryWriteAsADryRunAndStoresNothing() {
+        f.issueAndStore();
+        Cli.Result r = f.run("install", "--dry-run=server", "--ingress-only");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(f.cluster.rhoaiWrites()).isNotEmpty().allMatch(w -> w.contains("dryRun=All"));
+        assertThat(f.cluster.ingressSecretName()).isNull();
+        assertThat(r.stdout()).contains("nothing was changed");
+    }
+
+    @Test
     void aWrongCertificateOnTheWireFailsNamingExpectedAndServedFingerprints() throws Exception {
         StoredCertificate cert = f.issueAndStore();
         TestPki.Issued stray = TestPki.selfSigned("*.apps.dev.example.test");
