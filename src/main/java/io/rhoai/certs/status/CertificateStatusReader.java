@@ -135,25 +135,23 @@ public final class CertificateStatusReader {
     }
 
     /**
-     * One read, no retry; a failure names the API server and the cause (Retry's message and hint, plus the
-     * underlying error when the server did not answer at all).
+     * One read, no retry; a failure names the API server and the cause: Retry's message and hint when the server
+     * answered (401, 403, 5xx), the underlying error (connection refused, unknown host, TLS) when it did not.
      */
     private <T> T read(KubernetesClient kube, String what, Supplier<T> get) {
         try {
             return Retry.call(what, Deadline.in(Duration.ZERO, clock), get);
         } catch (RhoaiException e) {
-            String cause = rootCause(e);
-            throw new RhoaiException(e.kind(), "cluster API " + kube.getMasterUrl() + ": " + e.getMessage()
-                    + (cause == null || e.getMessage().contains(cause) ? "" : " (" + cause + ")"), e.hint(), e);
+            String server = String.valueOf(kube.getMasterUrl()).replaceAll("/$", "");
+            String message = Retry.status(e) > 0 ? e.getMessage() : what + " failed: no response (" + rootCause(e) + ")";
+            throw new RhoaiException(e.kind(), "cluster API " + server + ": " + message, e.hint(), e);
         }
     }
 
     private static String rootCause(Throwable e) {
-        String message = null;
-        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) message = oneLine(t);
-        }
-        return message;
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) root = t;
+        return oneLine(root);
     }
 
     private SecretView routerSecret(KubernetesClient kube) {
