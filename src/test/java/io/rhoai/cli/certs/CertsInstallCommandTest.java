@@ -211,6 +211,17 @@ class CertsInstallCommandTest {
     }
 
     @Test
+    void withoutTheRouterDeploymentInSightTheIngressOperatorSaysWhenTheRolloutIsDone() {
+        f.issueAndStore();
+        f.cluster.admin.apps().deployments().inNamespace("openshift-ingress").withName("router-default").delete();
+
+        Cli.Result r = f.run("install", "--ingress-only", "--no-verify");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("ingress rollout: clusteroperator ingress settled (deployment openshift-ingress/router-default not visible)");
+    }
+
+    @Test
     void dryRunJsonReportsTheRealOutcomesWithTheDryRunFlag() throws Exception {
         f.issueAndStore();
         Cli.Result r = f.run("install", "--dry-run", "-o", "json");
