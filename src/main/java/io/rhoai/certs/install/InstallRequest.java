@@ -1,6 +1,7 @@
 package io.rhoai.certs.install;
 
 import io.rhoai.certs.store.StoredCertificate;
+import io.rhoai.kube.Applier.DryRun;
 
 import java.time.Duration;
 
@@ -10,4 +11,4 @@ import java.time.Duration;
  * {@code timeout} bounds the whole run, rollouts and wire checks included.
  */
 public record InstallRequest(String profileName, String clusterName, String baseDomain, StoredCertificate certificate,
-        boolean ingress, boolean apiServer, Duration timeout, boolean dryRun, boolean verifyOnWire) { }
+        boolean ingress, boolean apiServer, Duration timeout, DryRun dryRun, boolean verifyOnWire) { }

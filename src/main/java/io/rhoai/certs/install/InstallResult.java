@@ -2,6 +2,7 @@ package io.rhoai.certs.install;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.rhoai.core.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,22 +10,18 @@ import java.util.List;
 
 /**
  * What an install or rollback did, per target. {@code outcome} is {@code created} (new Secret and the target now points
- * at it), {@code configured} (the target now points at an existing Secret), {@code unchanged}; with dry-run the same
- * words prefixed by {@code would-be-}. Never holds key material.
+ * at it), {@code configured} (the target now points at an existing Secret) or {@code unchanged}; a dry run reports
+ * the outcome the real run would have, with {@code dryRun: true}. Never holds key material.
  */
 @RegisterForReflection
 public record InstallResult(String operation, String profileName, String clusterName, String certificateVersion,
         String sha256Fingerprint, Instant notAfter, boolean dryRun, List<TargetResult> targets, List<String> plan,
         Duration elapsed) {
 
-    public static final String CREATED = "created";
-    public static final String CONFIGURED = "configured";
-    public static final String UNCHANGED = "unchanged";
-
     /** True when the run changed something in the cluster (never for a dry-run). */
     @JsonIgnore
     public boolean changed() {
-        return !dryRun && targets.stream().anyMatch(t -> !UNCHANGED.equals(t.outcome()));
+        return !dryRun && targets.stream().anyMatch(t -> t.outcome() != Outcome.UNCHANGED);
     }
 
     /**
@@ -37,7 +34,7 @@ public record InstallResult(String operation, String profileName, String cluster
      */
     @RegisterForReflection
     public record TargetResult(String target, String host, String reference, String secretNamespace, String secretName,
-            String previousSecret, String outcome, String rollout, WireCheck wireCheck) { }
+            String previousSecret, Outcome outcome, String rollout, WireCheck wireCheck) { }
 
     /**
      * The handshake that proved which certificate is served. {@code expectedFingerprint} null means "anything but

@@ -1,6 +1,7 @@
 package io.rhoai.certs.install;
 
 import io.fabric8.kubernetes.client.Config;
+import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 
 import javax.net.ssl.TrustManagerFactory;
@@ -38,6 +39,35 @@ final class KubeconfigTrust {
     record Verdict(Source source, boolean trusted, String caDescription, String detail) { }
 
     private KubeconfigTrust() { }
+
+    /**
+     * The gate before the API server is pointed at {@code chain}: refuses when the kubeconfig's CA would not trust it,
+     * and only warns where the clients' trust cannot be known from here (system trust, insecure kubeconfigs).
+     */
+    static void requireTrusted(Config config, List<X509Certificate> chain, Instant at, String operation, Progress progress) {
+        Verdict verdict = check(config, chain, at);
+        switch (verdict.source()) {
+            case INSECURE -> progress.warn("the kubeconfig skips TLS verification (insecure-skip-tls-verify): its clients will not notice the new API certificate");
+            case SYSTEM_TRUST -> {
+                if (verdict.trusted()) progress.info("kubeconfig trust: no certificate-authority set, and the new chain verifies against the system trust");
+                else progress.warn("the kubeconfig sets no certificate-authority, so its clients use the system trust; " + verdict.detail()
+                        + ": make sure the machines running oc/kubectl trust it");
+            }
+            case KUBECONFIG_CA -> {
+                if (verdict.trusted()) {
+                    progress.info("kubeconfig trust: the new chain verifies against the kubeconfig's certificate-authority (" + verdict.caDescription() + ")");
+                    return;
+                }
+                String root = CertificatePem.shortName(issuingRootDn(chain));
+                throw RhoaiException.precondition("refusing to " + operation + " the API server certificate: " + verdict.detail()
+                                + "; kubectl and oc trust ONLY that bundle, so every kubeconfig with it would fail with"
+                                + " 'x509: certificate signed by unknown authority' once the API server serves the new certificate",
+                        "add the issuing root (" + root + ") to the kubeconfig's certificate-authority-data (keep the existing CAs"
+                                + " in the bundle), or remove certificate-authority-data to use the system trust, or leave the API server"
+                                + " alone with --skip-api-server (--ingress-only)");
+            }
+        }
+    }
 
     static Verdict check(Config config, List<X509Certificate> chain, Instant at) {
         if (config.isTrustCerts()) {

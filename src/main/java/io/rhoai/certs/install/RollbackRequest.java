@@ -1,5 +1,7 @@
 package io.rhoai.certs.install;
 
+import io.rhoai.kube.Applier.DryRun;
+
 import java.time.Duration;
 
 /**
@@ -7,4 +9,4 @@ import java.time.Duration;
  * ({@code toVersion} null), or at the Secret rhoai created for {@code toVersion}.
  */
 public record RollbackRequest(String profileName, String clusterName, String baseDomain, String toVersion,
-        boolean ingress, boolean apiServer, Duration timeout, boolean dryRun, boolean verifyOnWire) { }
+        boolean ingress, boolean apiServer, Duration timeout, DryRun dryRun, boolean verifyOnWire) { }

@@ -6,7 +6,9 @@ import io.rhoai.certs.install.InstallRequest;
 import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
+import io.rhoai.core.Outcome;
 import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class CertificateRenewer {
 
     public RenewResult renew(RenewRequest request) {
         IssueRequest issue = request.issue();
+        Deadline run = Deadline.in(issue.timeout(), clock);
         String profile = issue.profileName();
         Optional<StoredCertificate> stored = new CertificateStore(issue.stateDir()).current(profile);
         Instant now = clock.instant();
@@ -59,8 +62,9 @@ public final class CertificateRenewer {
 
         InstallResult installed = null;
         if (installer != null && current != null) {
+            // --timeout is the whole run's budget: the install gets what issuing left
             installed = installer.apply(new InstallRequest(profile, request.clusterName(), request.baseDomain(), current,
-                    request.ingress(), request.apiServer(), issue.timeout(), issue.dryRun(), request.verifyOnWire()));
+                    request.ingress(), request.apiServer(), run.remaining(), request.dryRun(), request.verifyOnWire()));
         } else if (installer != null) {
             // dry run with nothing stored yet: there is no certificate to plan an install with
             progress.info("Install: would put the new certificate in place once issued");
@@ -69,7 +73,7 @@ public final class CertificateRenewer {
         RenewResult.Outcome outcome;
         if (issued != null) {
             outcome = RenewResult.Outcome.RENEWED;
-        } else if (installed != null && (issue.dryRun() ? installed.targets().stream().anyMatch(t -> !t.outcome().contains(InstallResult.UNCHANGED)) : installed.changed())) {
+        } else if (installed != null && installed.targets().stream().anyMatch(t -> t.outcome() != Outcome.UNCHANGED)) {
             outcome = RenewResult.Outcome.INSTALLED;
             reason = "the cluster did not serve the current certificate " + current.version();
         } else {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.rhoai.certs.install.CertificatePem;
 import io.rhoai.certs.install.EndpointOverrides;
 import io.rhoai.certs.install.TlsProber;
@@ -13,9 +12,13 @@ import io.rhoai.certs.status.StatusResult.EndpointStatus;
 import io.rhoai.certs.status.StatusResult.SecretView;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
+import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.core.yaml.Mappers;
+import io.rhoai.kube.Kinds;
+import io.rhoai.kube.Retry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,24 +38,19 @@ import java.util.function.Supplier;
 
 /**
  * Reads, never writes: the certificate each endpoint serves (TLS handshake with SNI), the Secret the cluster points
- * at, and the local store's current version. What cannot be reached is reported, not fatal: the store part works
- * without any cluster.
+ * at, and the local store's current version. An endpoint that does not answer, or an empty store, is reported, not
+ * fatal: the rest is still worth seeing. A failed read of the cluster API (unreachable, 401, 403) is an error, though:
+ * reporting it as one more "not reachable" line would exit 0 on a status that says nothing about the cluster. Each
+ * read is tried once, so a dead API answers at once instead of after a retry budget.
  */
 public final class CertificateStatusReader {
-    private static final ResourceDefinitionContext INGRESS_CONTROLLER = new ResourceDefinitionContext.Builder()
-            .withGroup("operator.openshift.io").withVersion("v1").withKind("IngressController").withPlural("ingresscontrollers")
-            .withNamespaced(true).build();
-    private static final ResourceDefinitionContext API_SERVER = new ResourceDefinitionContext.Builder()
-            .withGroup("config.openshift.io").withVersion("v1").withKind("APIServer").withPlural("apiservers")
-            .withNamespaced(false).build();
-
     private final Supplier<KubernetesClient> client;
     private final TlsProber prober;
     private final EndpointOverrides endpoints;
     private final Progress progress;
     private final Clock clock;
 
-    /** @param client connects lazily; it may throw (no kubeconfig), which is reported as unreachable */
+    /** @param client connects lazily (not at all with --local-only); a failure to connect is the run's error */
     public CertificateStatusReader(Supplier<KubernetesClient> client, TlsProber prober, EndpointOverrides endpoints,
             Progress progress, Clock clock) {
         this.client = client;
@@ -73,14 +71,19 @@ public final class CertificateStatusReader {
             unreachable.add("cluster endpoints: the profile sets no spec.cluster.name/baseDomain");
         }
         if (named) {
-            KubernetesClient kube = request.cluster() ? connect(unreachable) : null;
             String apps = "apps." + request.clusterName() + "." + request.baseDomain();
             String apiHost = "api." + request.clusterName() + "." + request.baseDomain();
             String routerSni = "rhoai-status-" + HexFormat.of().formatHex(randomBytes()) + "." + apps;
-            endpoints.add(endpoint("router", "*." + apps, this.endpoints.ingress(routerSni),
-                    request, kube, local, now, unreachable, () -> routerSecret(kube)));
-            endpoints.add(endpoint("api", apiHost, this.endpoints.api(apiHost),
-                    request, kube, local, now, unreachable, () -> apiSecret(kube, apiHost)));
+            // the cluster first: a failed API read ends the run before any handshake
+            SecretView routerSecret = null;
+            SecretView apiSecret = null;
+            if (request.cluster()) {
+                KubernetesClient kube = client.get();
+                routerSecret = reported("router", unreachable, () -> routerSecret(kube));
+                apiSecret = reported("api", unreachable, () -> apiSecret(kube, apiHost));
+            }
+            endpoints.add(endpoint("router", "*." + apps, this.endpoints.ingress(routerSni), request, routerSecret, local, now, unreachable));
+            endpoints.add(endpoint("api", apiHost, this.endpoints.api(apiHost), request, apiSecret, local, now, unreachable));
         }
         return new StatusResult(request.profileName(), request.clusterName(), now, local, endpoints, unreachable);
     }
@@ -101,17 +104,19 @@ public final class CertificateStatusReader {
         }
     }
 
-    private KubernetesClient connect(List<String> unreachable) {
+    /** The Secret view, or null with the reason listed when the cluster lacks the object that names it. */
+    private static SecretView reported(String name, List<String> unreachable, Supplier<SecretView> secret) {
         try {
-            return client.get();
-        } catch (RuntimeException e) {
-            unreachable.add("cluster API: " + oneLine(e));
+            return secret.get();
+        } catch (RhoaiException e) {
+            if (e.kind() != ErrorKind.PRECONDITION) throw e;
+            unreachable.add(name + " Secret: " + oneLine(e));
             return null;
         }
     }
 
-    private EndpointStatus endpoint(String name, String host, TlsProber.Endpoint endpoint, StatusRequest request, KubernetesClient kube,
-            CertificateView local, Instant now, List<String> unreachable, Supplier<SecretView> secret) {
+    private EndpointStatus endpoint(String name, String host, TlsProber.Endpoint endpoint, StatusRequest request, SecretView secretView,
+            CertificateView local, Instant now, List<String> unreachable) {
         CertificateView served = null;
         if (request.wire()) {
             progress.step("TLS handshake with " + endpoint.display());
@@ -122,15 +127,6 @@ public final class CertificateStatusReader {
                 unreachable.add(name + " endpoint " + endpoint.display() + ": " + oneLine(e));
             }
         }
-        SecretView secretView = null;
-        if (kube != null) {
-            try {
-                secretView = secret.get();
-            } catch (RuntimeException e) {
-                String message = name + " Secret: " + oneLine(e);
-                if (!unreachable.contains(message)) unreachable.add(message);
-            }
-        }
         Boolean matchesStored = served == null || local == null ? null
                 : CertificatePem.sameFingerprint(served.sha256Fingerprint(), local.sha256Fingerprint());
         Boolean matchesSecret = served == null || secretView == null || secretView.certificate() == null ? null
@@ -138,9 +134,29 @@ public final class CertificateStatusReader {
         return new EndpointStatus(name, host, endpoint.display(), served, secretView, matchesStored, matchesSecret);
     }
 
+    /**
+     * One read, no retry; a failure names the API server and the cause: Retry's message and hint when the server
+     * answered (401, 403, 5xx), the underlying error (connection refused, unknown host, TLS) when it did not.
+     */
+    private <T> T read(KubernetesClient kube, String what, Supplier<T> get) {
+        try {
+            return Retry.call(what, Deadline.in(Duration.ZERO, clock), get);
+        } catch (RhoaiException e) {
+            String server = String.valueOf(kube.getMasterUrl()).replaceAll("/$", "");
+            String message = Retry.status(e) > 0 ? e.getMessage() : what + " failed: no response (" + rootCause(e) + ")";
+            throw new RhoaiException(e.kind(), "cluster API " + server + ": " + message, e.hint(), e);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) root = t;
+        return oneLine(root);
+    }
+
     private SecretView routerSecret(KubernetesClient kube) {
-        GenericKubernetesResource ic = kube.genericKubernetesResources(INGRESS_CONTROLLER).inNamespace("openshift-ingress-operator")
-                .withName("default").get();
+        GenericKubernetesResource ic = read(kube, "read IngressController openshift-ingress-operator/default",
+                () -> new Kinds(kube).resource(Kinds.INGRESS_CONTROLLER, "openshift-ingress-operator", "default").get());
         if (ic == null) throw RhoaiException.precondition("IngressController openshift-ingress-operator/default not found", null);
         JsonNode tree = Mappers.json().valueToTree(ic);
         String name = tree.path("spec").path("defaultCertificate").path("name").asText(null);
@@ -151,7 +167,7 @@ public final class CertificateStatusReader {
     }
 
     private SecretView apiSecret(KubernetesClient kube, String apiHost) {
-        GenericKubernetesResource api = kube.genericKubernetesResources(API_SERVER).withName("cluster").get();
+        GenericKubernetesResource api = read(kube, "read APIServer cluster", () -> new Kinds(kube).resource(Kinds.API_SERVER, null, "cluster").get());
         if (api == null) throw RhoaiException.precondition("APIServer cluster not found", null);
         JsonNode tree = Mappers.json().valueToTree(api);
         for (JsonNode e : tree.path("spec").path("servingCerts").path("namedCertificates")) {
@@ -168,7 +184,7 @@ public final class CertificateStatusReader {
 
     private SecretView secretView(KubernetesClient kube, String namespace, String name, String reference) {
         if (name == null) return new SecretView(namespace, null, reference, null);
-        Secret s = kube.secrets().inNamespace(namespace).withName(name).get();
+        Secret s = read(kube, "read Secret " + namespace + "/" + name, () -> kube.secrets().inNamespace(namespace).withName(name).get());
         if (s == null || s.getData() == null || s.getData().get("tls.crt") == null) {
             return new SecretView(namespace, name, reference + " (Secret missing or without tls.crt)", null);
         }

@@ -9,6 +9,7 @@ import io.rhoai.certs.install.SocketTlsProber;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
@@ -28,6 +29,7 @@ import java.time.Duration;
                 "A new versioned Secret per target, IngressController default and APIServer namedCertificates pointed at it (other entries kept), rollouts awaited, then a TLS handshake proves the new certificate is served. The previous Secret is kept for 'certs rollback'. Refuses (exit 4) to touch the API server when the kubeconfig's certificate-authority would not trust the new chain."},
         footer = {"%nExamples:",
                 "  rhoai certs install --cluster rhoaibu-cluster-dev --dry-run",
+                "  rhoai certs install --cluster rhoaibu-cluster-dev --dry-run=server -o json",
                 "  rhoai certs install --cluster rhoaibu-cluster-dev --timeout 30m",
                 "  rhoai certs install --cluster rhoaibu-cluster-prod --ingress-only -o json",
                 "  rhoai certs install -c rhoaibu-cluster-dev --cert-version 20260427T080000Z",
@@ -37,6 +39,7 @@ public class CertsInstallCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
     @Mixin EndpointOptions endpoints;
+    @Mixin DryRunOption dryRun;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -52,9 +55,6 @@ public class CertsInstallCommand extends BaseCommand {
             description = "Budget for the whole run, rollouts and wire checks included (default: ${DEFAULT-VALUE}; the API server rollout alone takes 10+ minutes).")
     Duration timeout;
 
-    @Option(names = "--dry-run", description = "Show the plan (Secret names, patches, waits) and change nothing.")
-    boolean dryRun;
-
     @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate.")
     boolean noVerify;
 
@@ -64,7 +64,7 @@ public class CertsInstallCommand extends BaseCommand {
         Path dir = stateDir != null ? stateDir : CertificateStore.defaultStateDir(env());
         StoredCertificate certificate = CertificateSelection.select(dir, profile.cluster, certVersion);
         InstallRequest request = new InstallRequest(profile.cluster, cluster.name(), cluster.baseDomain(), certificate,
-                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun, !noVerify);
+                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())

@@ -9,6 +9,7 @@ import io.rhoai.certs.renew.CertificateRenewer;
 import io.rhoai.certs.renew.RenewRequest;
 import io.rhoai.certs.renew.RenewResult;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.core.RhoaiException;
@@ -36,6 +37,8 @@ public class CertsRenewCommand extends BaseCommand {
     @Mixin IssueOptions issue;
     @Mixin KubeOptions kube;
     @Mixin EndpointOptions endpoints;
+    /** Decides and plans, orders nothing; server: the install's writes are also validated by the API server. */
+    @Mixin DryRunOption dryRun;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -54,11 +57,8 @@ public class CertsRenewCommand extends BaseCommand {
     boolean noVerify;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
-            description = "Budget for issuing and for installing, each (default: ${DEFAULT-VALUE}).")
+            description = "Budget for the whole run, issuing and installing together (default: ${DEFAULT-VALUE}).")
     Duration timeout;
-
-    @Option(names = "--dry-run", description = "Decide and plan; order nothing, change nothing. Exit codes as for a real run.")
-    boolean dryRun;
 
     @Override
     public Integer call() {
@@ -66,11 +66,11 @@ public class CertsRenewCommand extends BaseCommand {
         if (profile == null && !noInstall) {
             throw RhoaiException.invalid("--cluster is required to install", "pass --cluster <profile>, or --no-install with --domain names");
         }
-        IssueRequest issueRequest = issue.request(profile, env(), timeout, dryRun);
+        IssueRequest issueRequest = issue.request(profile, env(), timeout, dryRun.isDryRun());
         ClusterProfile.Cluster cluster = profile == null ? null : profile.spec().cluster();
         RenewRequest request = new RenewRequest(issueRequest, renewBefore(profile), force, !noInstall,
                 cluster == null ? null : cluster.name(), cluster == null ? null : cluster.baseDomain(),
-                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), !noVerify);
+                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), !noVerify, dryRun.mode());
         CertificateIssuer issuer = new CertificateIssuer(progress(), Clock.systemUTC());
         RenewResult result;
         if (noInstall) {

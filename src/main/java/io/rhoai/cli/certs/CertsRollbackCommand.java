@@ -6,6 +6,7 @@ import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.install.RollbackRequest;
 import io.rhoai.certs.install.SocketTlsProber;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
@@ -32,6 +33,7 @@ public class CertsRollbackCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
     @Mixin EndpointOptions endpoints;
+    @Mixin DryRunOption dryRun;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -43,9 +45,6 @@ public class CertsRollbackCommand extends BaseCommand {
             description = "Budget for the whole run, rollouts and wire checks included (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--dry-run", description = "Show which Secrets would be used again and change nothing.")
-    boolean dryRun;
-
     @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate.")
     boolean noVerify;
 
@@ -53,7 +52,7 @@ public class CertsRollbackCommand extends BaseCommand {
     public Integer call() {
         ClusterProfile.Cluster cluster = CertsProfiles.cluster(profile.load(env()), profile.cluster);
         RollbackRequest request = new RollbackRequest(profile.cluster, cluster.name(), cluster.baseDomain(), toVersion,
-                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun, !noVerify);
+                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())

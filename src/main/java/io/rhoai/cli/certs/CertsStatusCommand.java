@@ -23,11 +23,12 @@ import java.util.function.Supplier;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show served, in-cluster and stored certificates per endpoint.",
-                "Shows, per endpoint (router, API server), the certificate served on the wire and the one the cluster points at (Secret), next to the local store's current version: issuer, names, not-after, days left, match. Whatever cannot be reached is named; the local store part works without a cluster."},
+                "Shows, per endpoint (router, API server), the certificate served on the wire and the one the cluster points at (Secret), next to the local store's current version: issuer, names, not-after, days left, match. An endpoint that does not answer is named and the rest still shown; a cluster API that cannot be read (unreachable, 401, 403) is an error (exit 6). --local-only needs no cluster."},
         footer = {"%nExamples:",
                 "  rhoai certs status --cluster rhoaibu-cluster-dev",
                 "  rhoai certs status --cluster rhoaibu-cluster-prod -o json",
-                "  rhoai certs status --cluster rhoaibu-cluster-dev --local-only"})
+                "  rhoai certs status --cluster rhoaibu-cluster-dev --local-only",
+                "%nExit codes: 0 shown (even partly), 3 invalid profile, 6 the cluster API could not be read."})
 public class CertsStatusCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

@@ -3,6 +3,7 @@ package io.rhoai.cli.certs;
 import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.status.StatusResult;
 import io.rhoai.cli.output.Table;
+import io.rhoai.core.Outcome;
 
 import java.time.temporal.ChronoUnit;
 
@@ -24,10 +25,10 @@ final class CertsText {
         b.append('\n');
         Table t = new Table("TARGET", "SECRET", "PREVIOUS", "OUTCOME", "WIRE CHECK");
         for (InstallResult.TargetResult target : r.targets()) {
-            String previous = target.outcome().endsWith(InstallResult.UNCHANGED) ? "-"
+            String previous = target.outcome() == Outcome.UNCHANGED ? "-"
                     : target.previousSecret() == null ? "(cluster default)" : target.previousSecret();
             t.row(target.target(), secret(target.secretNamespace(), target.secretName()), previous,
-                    target.outcome(), wire(target.wireCheck()));
+                    target.outcome().label(), wire(target.wireCheck()));
         }
         b.append(t);
         for (InstallResult.TargetResult target : r.targets()) {

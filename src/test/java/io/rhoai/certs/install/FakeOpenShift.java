@@ -1,6 +1,7 @@
 package io.rhoai.certs.install;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -15,10 +16,14 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.rhoai.core.yaml.Mappers;
+import io.rhoai.kube.Kinds;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +40,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * An OpenShift cluster as far as certificates go, on the fabric8 mock server in CRUD mode: IngressController default,
@@ -64,6 +71,9 @@ public final class FakeOpenShift implements AutoCloseable {
     public final List<String> rollouts = new CopyOnWriteArrayList<>();
     final Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
 
+    public static final String API_SERVER_PATH = "/apis/config.openshift.io/v1/apiservers/cluster";
+    /** Runs once, inside the server, on rhoai's next write of APIServer/cluster: gets the stored object, returns it changed. */
+    public final AtomicReference<UnaryOperator<ObjectNode>> beforeNextApiServerWrite = new AtomicReference<>();
     /** Answers some of rhoai's requests instead of the CRUD store (null: pass through). */
     public volatile java.util.function.Function<RecordedRequest, MockResponse> interceptor;
     private volatile boolean frozen;
@@ -90,6 +100,8 @@ public final class FakeOpenShift implements AutoCloseable {
                     var hook = interceptor;
                     MockResponse intercepted = hook == null ? null : hook.apply(request);
                     if (intercepted != null) return intercepted;
+                    if (request.getPath().contains("dryRun=All")) return dryRun(crud, request);
+                    if ("PATCH".equals(request.getMethod())) return guardedPatch(crud, request);
                 }
                 return crud.dispatch(request);
             }
@@ -101,6 +113,68 @@ public final class FakeOpenShift implements AutoCloseable {
         operator = new Thread(this::operate, "simulated-openshift-operators");
         operator.setDaemon(true);
         operator.start();
+    }
+
+    /**
+     * rhoai's writes of objects others share are JSON patches (application/json-patch+json) whose first operation sets
+     * metadata.resourceVersion to the value rhoai read: the API server's precondition, answered here as the real one
+     * does, 409 Conflict when the object changed since. Before that check, {@link #beforeNextApiServerWrite} may change
+     * APIServer/cluster once, through the store itself (a client call from inside the server would deadlock), standing
+     * for another party writing between rhoai's read and its write.
+     */
+    private MockResponse guardedPatch(Dispatcher crud, RecordedRequest request) {
+        String path = request.getPath().replaceAll("\\?.*", "");
+        String body = request.getUtf8Body();
+        UnaryOperator<ObjectNode> other = path.equals(API_SERVER_PATH) ? beforeNextApiServerWrite.getAndSet(null) : null;
+        if (other != null) crud.dispatch(storeRequest(HttpMethod.PUT, path, other.apply(stored(crud, path)).toString()));
+        JsonNode first = json(body).path(0);
+        String contentType = String.valueOf(request.getHeader("Content-Type"));
+        if (contentType.contains("json-patch") && "/metadata/resourceVersion".equals(first.path("path").asText())) {
+            ObjectNode stored = stored(crud, path);
+            String current = stored == null ? null : stored.path("metadata").path("resourceVersion").asText();
+            if (!first.path("value").asText().equals(current)) {
+                return new MockResponse().setResponseCode(409).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                        + "\"reason\":\"Conflict\",\"code\":409,\"message\":\"the object has been modified; please apply your changes"
+                        + " to the latest version and try again\"}");
+            }
+        }
+        return crud.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
+                new Buffer().writeUtf8(body)));
+    }
+
+    /** A server dry run (dryRun=All) stores nothing: a create is echoed, a patch answers with the stored object. */
+    private MockResponse dryRun(Dispatcher crud, RecordedRequest request) {
+        String path = request.getPath().replaceAll("\\?.*", "");
+        if ("POST".equals(request.getMethod())) return new MockResponse().setResponseCode(201).setBody(request.getUtf8Body());
+        ObjectNode stored = stored(crud, path);
+        return stored == null ? new MockResponse().setResponseCode(404).setBody("{\"kind\":\"Status\",\"code\":404}")
+                : new MockResponse().setResponseCode(200).setBody(stored.toString());
+    }
+
+    private static ObjectNode stored(Dispatcher crud, String path) {
+        MockResponse r = crud.dispatch(storeRequest(HttpMethod.GET, path, null));
+        if (r.code() != 200) return null;
+        return (ObjectNode) json(new String(r.getBody().getBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static RecordedRequest storeRequest(HttpMethod method, String path, String body) {
+        Buffer buffer = new Buffer();
+        if (body != null) buffer.writeUtf8(body);
+        return new RecordedRequest("HTTP/1.1", method, path, Headers.builder().add("Content-Type", "application/json")
+                .add("User-Agent", FIXTURE_AGENT).build(), buffer);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Mappers.json().readTree(text == null || text.isEmpty() ? "null" : text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> resource(
+            io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind, String namespace, String name) {
+        return new Kinds(admin).resource(kind, namespace, name);
     }
 
     /** Stops the simulated operators: rollouts never finish (for timeout tests). */
@@ -144,11 +218,11 @@ public final class FakeOpenShift implements AutoCloseable {
     // --------------------------------------------------------------------------------------------------------- reading
 
     public JsonNode ingressController() {
-        return Mappers.json().valueToTree(OpenShiftResources.ingressController(admin).get());
+        return Mappers.json().valueToTree(resource(Kinds.INGRESS_CONTROLLER, "openshift-ingress-operator", "default").get());
     }
 
     public JsonNode apiServer() {
-        return Mappers.json().valueToTree(OpenShiftResources.apiServer(admin).get());
+        return Mappers.json().valueToTree(resource(Kinds.API_SERVER, null, "cluster").get());
     }
 
     public String ingressSecretName() {
@@ -164,7 +238,7 @@ public final class FakeOpenShift implements AutoCloseable {
     }
 
     public GenericKubernetesResource apiServerResource() {
-        return OpenShiftResources.apiServer(admin).get();
+        return resource(Kinds.API_SERVER, null, "cluster").get();
     }
 
     /** Another party adds an entry to APIServer namedCertificates (bumping its resourceVersion). */
@@ -177,7 +251,7 @@ public final class FakeOpenShift implements AutoCloseable {
         entries.add(Map.of("names", List.of(name), "servingCertificate", Map.of("name", secret)));
         serving.put("namedCertificates", entries);
         spec.put("servingCerts", serving);
-        admin.genericKubernetesResources(OpenShiftResources.API_SERVER).resource(a).update();
+        admin.genericKubernetesResources(Kinds.API_SERVER).resource(a).update();
     }
 
     public Secret secret(String namespace, String name) {
@@ -190,14 +264,14 @@ public final class FakeOpenShift implements AutoCloseable {
         admin.secrets().inNamespace("openshift-ingress").resource(tlsSecret("openshift-ingress", "router-certs-default", routerDefault)).create();
         GenericKubernetesResource ic = generic("operator.openshift.io/v1", "IngressController", "default", "openshift-ingress-operator");
         ic.setAdditionalProperty("spec", new LinkedHashMap<>(Map.of("replicas", 2, "domain", "apps." + clusterName + "." + baseDomain)));
-        admin.genericKubernetesResources(OpenShiftResources.INGRESS_CONTROLLER).inNamespace("openshift-ingress-operator").resource(ic).create();
+        admin.genericKubernetesResources(Kinds.INGRESS_CONTROLLER).inNamespace("openshift-ingress-operator").resource(ic).create();
 
         GenericKubernetesResource apiServer = generic("config.openshift.io/v1", "APIServer", "cluster", null);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("audit", Map.of("profile", "Default"));
         spec.put("servingCerts", Map.of("namedCertificates", List.of(FOREIGN_ENTRY)));
         apiServer.setAdditionalProperty("spec", spec);
-        admin.genericKubernetesResources(OpenShiftResources.API_SERVER).resource(apiServer).create();
+        admin.genericKubernetesResources(Kinds.API_SERVER).resource(apiServer).create();
 
         Deployment router = new DeploymentBuilder()
                 .withNewMetadata().withName("router-default").withNamespace("openshift-ingress").endMetadata()
@@ -212,11 +286,11 @@ public final class FakeOpenShift implements AutoCloseable {
         for (String name : List.of("ingress", "kube-apiserver")) {
             GenericKubernetesResource co = generic("config.openshift.io/v1", "ClusterOperator", name, null);
             co.setAdditionalProperty("status", Map.of("conditions", conditions("False", Instant.now().minus(Duration.ofDays(3)))));
-            admin.genericKubernetesResources(OpenShiftResources.CLUSTER_OPERATOR).resource(co).create();
+            admin.genericKubernetesResources(Kinds.CLUSTER_OPERATOR).resource(co).create();
         }
         GenericKubernetesResource kas = generic("operator.openshift.io/v1", "KubeAPIServer", "cluster", null);
         kas.setAdditionalProperty("status", kasStatus(7, 7));
-        admin.genericKubernetesResources(OpenShiftResources.KUBE_API_SERVER).resource(kas).create();
+        admin.genericKubernetesResources(Kinds.KUBE_API_SERVER).resource(kas).create();
     }
 
     public static Secret tlsSecret(String namespace, String name, TestPki.Issued issued) {
@@ -306,18 +380,18 @@ public final class FakeOpenShift implements AutoCloseable {
     private void tickApiServer() {
         String wanted = apiSecretName();
         if (!Objects.equals(wanted, apiApplied)) {
-            GenericKubernetesResource kas = OpenShiftResources.kubeApiServer(admin).get();
+            GenericKubernetesResource kas = resource(Kinds.KUBE_API_SERVER, null, "cluster").get();
             long latest = ((Number) ((Map<?, ?>) kas.getAdditionalProperties().get("status")).get("latestAvailableRevision")).longValue();
             kas.setAdditionalProperty("status", kasStatus(latest + 1, latest));
-            admin.genericKubernetesResources(OpenShiftResources.KUBE_API_SERVER).resource(kas).update();
+            admin.genericKubernetesResources(Kinds.KUBE_API_SERVER).resource(kas).update();
             setProgressing("True");
             apiApplied = wanted;
             apiPending = true;
         } else if (apiPending) {
-            GenericKubernetesResource kas = OpenShiftResources.kubeApiServer(admin).get();
+            GenericKubernetesResource kas = resource(Kinds.KUBE_API_SERVER, null, "cluster").get();
             long latest = ((Number) ((Map<?, ?>) kas.getAdditionalProperties().get("status")).get("latestAvailableRevision")).longValue();
             kas.setAdditionalProperty("status", kasStatus(latest, latest));
-            admin.genericKubernetesResources(OpenShiftResources.KUBE_API_SERVER).resource(kas).update();
+            admin.genericKubernetesResources(Kinds.KUBE_API_SERVER).resource(kas).update();
             setProgressing("False");
             api.serve(wanted == null ? apiInternal : fromSecret("openshift-config", wanted));
             rollouts.add("api:" + wanted);
@@ -326,9 +400,9 @@ public final class FakeOpenShift implements AutoCloseable {
     }
 
     private void setProgressing(String status) {
-        GenericKubernetesResource co = OpenShiftResources.clusterOperator(admin, "kube-apiserver").get();
+        GenericKubernetesResource co = resource(Kinds.CLUSTER_OPERATOR, null, "kube-apiserver").get();
         co.setAdditionalProperty("status", Map.of("conditions", conditions(status, Instant.now())));
-        admin.genericKubernetesResources(OpenShiftResources.CLUSTER_OPERATOR).resource(co).update();
+        admin.genericKubernetesResources(Kinds.CLUSTER_OPERATOR).resource(co).update();
     }
 
     private TestPki.Issued fromSecret(String namespace, String name) {

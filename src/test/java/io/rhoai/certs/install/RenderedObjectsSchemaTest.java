@@ -38,7 +38,7 @@ class RenderedObjectsSchemaTest {
         new CertificateInstaller(cluster.admin, Progress.NONE, Clock.systemUTC(), new SocketTlsProber(),
                 new EndpointOverrides(new EndpointOverrides.HostPort("127.0.0.1", cluster.router.port()),
                         new EndpointOverrides.HostPort("127.0.0.1", cluster.api.port())))
-                .install(new InstallRequest("test-cluster", "dev", "example.test", cert, true, true, Duration.ofSeconds(20), false, true));
+                .install(new InstallRequest("test-cluster", "dev", "example.test", cert, true, true, Duration.ofSeconds(20), io.rhoai.kube.Applier.DryRun.NONE, true));
     }
 
     @AfterEach

@@ -7,7 +7,9 @@ import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.install.TestPki;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
+import io.rhoai.core.Outcome;
 import io.rhoai.core.Progress;
+import io.rhoai.kube.Applier.DryRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,26 +49,26 @@ class CertificateRenewerTest {
         };
     }
 
-    private Function<InstallRequest, InstallResult> installer(String outcome) {
+    private Function<InstallRequest, InstallResult> installer(Outcome outcome) {
         return req -> {
             installs.add(req);
             var target = new InstallResult.TargetResult("ingress", "x.apps.dev.example.test", "IngressController", "openshift-ingress",
-                    "rhoai-ingress-" + req.certificate().version(), null, req.dryRun() ? "would-be-" + outcome : outcome, "done", null);
+                    "rhoai-ingress-" + req.certificate().version(), null, outcome, "done", null);
             return new InstallResult("install", PROFILE, "dev", req.certificate().version(), "ab", req.certificate().notAfter(),
-                    req.dryRun(), List.of(target), List.of(), Duration.ZERO);
+                    req.dryRun().isDryRun(), List.of(target), List.of(), Duration.ZERO);
         };
     }
 
     private RenewResult renew(Function<InstallRequest, InstallResult> installer, boolean dryRun, boolean force) {
         IssueRequest issue = new IssueRequest(PROFILE, NAMES, "pebble", null, null, null, "rfc2136", Map.of(), state,
                 Duration.ofMinutes(1), dryRun, null, null);
-        RenewRequest request = new RenewRequest(issue, Duration.ofDays(30), force, installer != null, "dev", "example.test", true, true, true);
+        RenewRequest request = new RenewRequest(issue, Duration.ofDays(30), force, installer != null, "dev", "example.test", true, true, true, dryRun ? DryRun.CLIENT : DryRun.NONE);
         return new CertificateRenewer(issuer(), installer, Progress.NONE, Clock.systemUTC()).renew(request);
     }
 
     @Test
     void nothingStoredIssuesAndInstallsTheNewCertificate() {
-        RenewResult r = renew(installer(InstallResult.CREATED), false, false);
+        RenewResult r = renew(installer(Outcome.CREATED), false, false);
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
         assertThat(r.reason()).contains("no certificate stored");
         assertThat(issued).hasSize(1);
@@ -77,7 +79,7 @@ class CertificateRenewerTest {
     @Test
     void aFreshCertificateTheClusterAlreadyServesIsNotDueAndNothingIsIssued() {
         store(60);
-        RenewResult r = renew(installer(InstallResult.UNCHANGED), false, false);
+        RenewResult r = renew(installer(Outcome.UNCHANGED), false, false);
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.NOT_DUE);
         assertThat(r.daysLeft()).isBetween(59L, 60L);
         assertThat(r.reason()).contains("served by the cluster");
@@ -89,7 +91,7 @@ class CertificateRenewerTest {
     void aFreshCertificateTheClusterDoesNotServeIsInstalledWithoutIssuing() {
         // the seed's failure: issued in time, never put in place
         StoredCertificate fresh = store(60);
-        RenewResult r = renew(installer(InstallResult.CONFIGURED), false, false);
+        RenewResult r = renew(installer(Outcome.CONFIGURED), false, false);
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.INSTALLED);
         assertThat(issued).isEmpty();
         assertThat(installs).singleElement().extracting(i -> i.certificate().version()).isEqualTo(fresh.version());
@@ -98,7 +100,7 @@ class CertificateRenewerTest {
     @Test
     void aCertificateWithinRenewBeforeIsRenewedAndTheNewOneInstalled() {
         StoredCertificate old = store(20);
-        RenewResult r = renew(installer(InstallResult.CONFIGURED), false, false);
+        RenewResult r = renew(installer(Outcome.CONFIGURED), false, false);
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
         assertThat(r.reason()).contains("expires in").contains("within --renew-before 30 days");
         assertThat(installs).singleElement().extracting(i -> i.certificate().version()).isNotEqualTo(old.version());
@@ -130,11 +132,11 @@ class CertificateRenewerTest {
     @Test
     void dryRunPlansTheIssueAndInstallsNothing() {
         store(10);
-        RenewResult r = renew(installer(InstallResult.CONFIGURED), true, false);
+        RenewResult r = renew(installer(Outcome.CONFIGURED), true, false);
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
         assertThat(r.dryRun()).isTrue();
         assertThat(issued).singleElement().extracting(IssueRequest::dryRun).isEqualTo(true);
-        assertThat(installs).allMatch(InstallRequest::dryRun);
+        assertThat(installs).allMatch(i -> i.dryRun().isDryRun());
         assertThat(new CertificateStore(state).versions(PROFILE)).hasSize(1);   // nothing new stored
     }
 
@@ -146,7 +148,7 @@ class CertificateRenewerTest {
                 Duration.ofMinutes(1), false, null, null);
         Clock inThreeDays = Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC);
         RenewResult r = new CertificateRenewer(issuer(), null, Progress.NONE, inThreeDays)
-                .renew(new RenewRequest(issue, Duration.ofDays(30), false, false, "dev", "example.test", true, true, true));
+                .renew(new RenewRequest(issue, Duration.ofDays(30), false, false, "dev", "example.test", true, true, true, DryRun.NONE));
         assertThat(r.outcome()).isEqualTo(RenewResult.Outcome.RENEWED);
         assertThat(r.reason()).contains("expired on");
     }

@@ -182,6 +182,69 @@ class CertsInstallCommandTest {
     }
 
     @Test
+    void oneConcurrentWriteOfTheApiServerCostsExactlyOneMoreWriteAndKeepsTheOtherPartysCertificate() {
+        StoredCertificate cert = f.issueAndStore();
+        // another party adds its named certificate between rhoai's read of APIServer/cluster and rhoai's write
+        f.cluster.beforeNextApiServerWrite.set(stored -> {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) stored.path("spec").path("servingCerts").path("namedCertificates"))
+                    .addObject().<com.fasterxml.jackson.databind.node.ObjectNode>set("names", Mappers.json().createArrayNode().add("other.example.org"))
+                    .putObject("servingCertificate").put("name", "other-party-cert");
+            return stored;
+        });
+
+        // when rhoai's writes of APIServer/cluster arrive: a stale write must be redone from a fresh read at once,
+        // not re-sent until --timeout runs out (the measured bug: 12 writes in 29.5 s)
+        List<Long> writesAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.cluster.interceptor = req -> {
+            if (req.getMethod().equals("PATCH") && req.getPath().startsWith(FakeOpenShift.API_SERVER_PATH)) writesAt.add(System.nanoTime());
+            return null;
+        };
+
+        Cli.Result r = f.run("install", "--api-only", "--no-verify");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(f.cluster.beforeNextApiServerWrite.get()).as("the other party wrote").isNull();
+        assertThat(f.cluster.rhoaiWrites().stream().filter(w -> w.startsWith("PATCH " + FakeOpenShift.API_SERVER_PATH)))
+                .as("the first write met a 409, the second (after a fresh read) went through").hasSize(2);
+        assertThat(java.time.Duration.ofNanos(writesAt.get(1) - writesAt.get(0))).isLessThan(java.time.Duration.ofSeconds(2));
+        assertThat(f.cluster.namedCertificates().toString()).contains("other-party-cert").contains("someone-elses-cert").contains(apiSecret(cert));
+    }
+
+    @Test
+    void withoutTheRouterDeploymentInSightTheIngressOperatorSaysWhenTheRolloutIsDone() {
+        f.issueAndStore();
+        f.cluster.admin.apps().deployments().inNamespace("openshift-ingress").withName("router-default").delete();
+
+        Cli.Result r = f.run("install", "--ingress-only", "--no-verify");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("ingress rollout: clusteroperator ingress settled (deployment openshift-ingress/router-default not visible)");
+    }
+
+    @Test
+    void dryRunJsonReportsTheRealOutcomesWithTheDryRunFlag() throws Exception {
+        f.issueAndStore();
+        Cli.Result r = f.run("install", "--dry-run", "-o", "json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode json = Mappers.json().readTree(r.stdout());
+        assertThat(json.path("dryRun").asBoolean()).isTrue();
+        for (JsonNode t : json.path("targets")) assertThat(t.path("outcome").asText()).isEqualTo("created");
+        assertThat(f.cluster.rhoaiWrites()).isEmpty();
+    }
+
+    @Test
+    void serverDryRunSendsEveryWriteAsADryRunAndStoresNothing() {
+        f.issueAndStore();
+        Cli.Result r = f.run("install", "--dry-run=server", "--ingress-only");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(f.cluster.rhoaiWrites()).isNotEmpty().allMatch(w -> w.contains("dryRun=All"));
+        assertThat(f.cluster.ingressSecretName()).isNull();
+        assertThat(r.stdout()).contains("nothing was changed");
+    }
+
+    @Test
     void aWrongCertificateOnTheWireFailsNamingExpectedAndServedFingerprints() throws Exception {
         StoredCertificate cert = f.issueAndStore();
         TestPki.Issued stray = TestPki.selfSigned("*.apps.dev.example.test");

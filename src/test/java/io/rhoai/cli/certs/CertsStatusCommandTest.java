@@ -1,6 +1,7 @@
 package io.rhoai.cli.certs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.mockwebserver.http.MockResponse;
 import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.core.yaml.Mappers;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +78,8 @@ class CertsStatusCommandTest {
     }
 
     @Test
-    void withoutAClusterTheLocalStoreIsShownAndWhatWasNotReachableIsNamed() throws Exception {
-        StoredCertificate cert = f.issueAndStore();
+    void anUnreachableApiIsAnErrorNamingTheServerNotAStatus() throws Exception {
+        f.issueAndStore();
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
@@ -87,6 +89,50 @@ class CertsStatusCommandTest {
         String[] args = f.args("status", "--request-timeout", "2s", "--probe-timeout", "1s");
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--kubeconfig")) args[i + 1] = deadKubeconfig.toString();
+        }
+
+        assertThat(f.run("status", "--local-only").exitCode()).as("warm-up: the first CLI run in this JVM loads its classes").isZero();
+        long started = System.nanoTime();
+        Cli.Result r = Cli.cli().run(args);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("one try, no retry budget").isLessThan(java.time.Duration.ofSeconds(5));
+        assertOneErrorLine(r, "http://127.0.0.1:" + closed);
+        assertThat(r.stderr()).contains("failed: no response (Connection refused)").contains("hint: check the cluster is reachable");
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    @Test
+    void aRejectedTokenIsAnErrorWithTheLoginHint() {
+        f.issueAndStore();
+        f.cluster.interceptor = req -> new MockResponse().setResponseCode(401).setBody(
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
+
+        Cli.Result r = f.run("status");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+        assertOneErrorLine(r, f.cluster.server.url("/").replaceAll("/$", ""));
+        assertThat(r.stderr()).contains("failed (HTTP 401): Unauthorized").doesNotContain("Status(").contains("hint: log in again (oc login)");
+        assertThat(r.stdout()).isEmpty();
+    }
+
+    /** Exactly one error line, naming the API server; no stack trace, no Java exception class names. */
+    private static void assertOneErrorLine(Cli.Result r, String server) {
+        List<String> errors = r.stderr().lines().filter(l -> l.startsWith("error:")).toList();
+        assertThat(errors).as(r.stderr()).hasSize(1);
+        assertThat(errors.get(0)).contains("cluster API " + server);
+        assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
+    void unreachableEndpointsAreReportedNextToTheClusterView() throws Exception {
+        StoredCertificate cert = f.issueAndStore();
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        String[] args = f.args("status", "--probe-timeout", "1s");
+        for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--ingress-endpoint") || args[i].equals("--api-endpoint")) args[i + 1] = "127.0.0.1:" + closed;
         }
 
@@ -96,7 +142,7 @@ class CertsStatusCommandTest {
         assertThat(r.stdout()).contains("local store " + cert.version()).contains("Test R11")
                 .contains("not reachable: router endpoint 127.0.0.1:" + closed)
                 .contains("not reachable: api endpoint 127.0.0.1:" + closed)
-                .contains("not reachable: router Secret");
+                .contains("secret openshift-ingress/router-certs-default");
     }
 
     @Test
