@@ -31,6 +31,6 @@ public class PromoteBackCommand extends BaseCommand {
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, noPr, dryRun, PromotionRequest.Direction.BACK_MERGE, env());
         PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress()).promote(request);
-        return PromoteCommand.finish(output(), spec.commandLine().getErr(), result);
+        return finish(result, PromoteText::result);
     }
 }

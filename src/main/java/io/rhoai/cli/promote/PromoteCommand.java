@@ -1,16 +1,11 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
-import io.rhoai.cli.ExitCodes;
-import io.rhoai.cli.output.Output;
-import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.io.PrintWriter;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = "Promote one cluster's GitOps configuration to another as one reviewed, gated unit: check the source "
@@ -46,22 +41,6 @@ public class PromoteCommand extends BaseCommand {
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
         PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress()).promote(request);
-        return finish(output(), spec.commandLine().getErr(), result);
-    }
-
-    static int finish(Output output, PrintWriter err, PromotionResult result) {
-        output.result(result, PromoteText::result);
-        if (result.blocked()) {
-            err.println("error: " + result.message());
-            if (PromotionPlan.DRIFT.equals(result.outcome())) err.println("hint: " + result.plan().backMergeCommand());
-            else if (PromotionResult.GATE_FAILED.equals(result.outcome()))
-                err.println("hint: sync the source's Applications at " + result.promotedSha().substring(0, 7)
-                        + " and wait until Healthy, or pass --skip-gate (recorded in the pull request)");
-            else err.println("hint: resolve the conflict on " + result.plan().sourceRevision() + " (merge "
-                        + result.plan().targetRevision() + " into it), then re-run");
-            err.flush();
-            return ExitCodes.PRECONDITION;
-        }
-        return ExitCodes.OK;
+        return finish(result, PromoteText::result);
     }
 }

@@ -46,8 +46,11 @@ public final class PromoteOptions {
             description = "Timeout of each git, GitHub and kustomize operation (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** --from/--to are required, checked here because the parent command "promote" and its subcommands share them. */
-    /** @return null when both are given, else the usage exit code after the usual usage error was printed */
+    /**
+     * --from/--to are required, checked here because the parent command "promote" and its subcommands share them.
+     *
+     * @return null when both are given, else the usage exit code after the usual usage error was printed
+     */
     Integer requireEnvironments(picocli.CommandLine cmd) {
         List<String> missing = new java.util.ArrayList<>();
         if (from == null) missing.add("'--from=CLUSTER'");

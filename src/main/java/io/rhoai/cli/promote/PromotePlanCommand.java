@@ -4,10 +4,9 @@ import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionRequest;
+import io.rhoai.promote.PromotionStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-
-import java.io.PrintWriter;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what a promotion would bring: commits, drift (target commits the source lacks), files by "
@@ -28,21 +27,8 @@ public class PromotePlanCommand extends BaseCommand {
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, true, true, PromotionRequest.Direction.PROMOTE, env());
         PromotionPlan plan = PromoteWiring.promoter(options, null, null, request, env(), progress()).plan(request);
-        output().result(plan, PromoteText::plan);
-        if (plan.blocked()) {
-            PrintWriter err = spec.commandLine().getErr();
-            if (PromotionPlan.DRIFT.equals(plan.status())) {
-                err.println("error: " + plan.to().name() + " has " + plan.drift().size() + " commit(s) " + plan.from().name()
-                        + " lacks (drift)");
-                err.println("hint: " + plan.backMergeCommand() + " (or --allow-drift)");
-            } else {
-                err.println("error: merging " + plan.sourceRevision() + " into " + plan.targetRevision() + " conflicts in "
-                        + String.join(", ", plan.conflicts()));
-                err.println("hint: merge " + plan.targetRevision() + " into " + plan.sourceRevision() + " and resolve, then re-run");
-            }
-            err.flush();
-            return ExitCodes.PRECONDITION;
-        }
-        return PromotionPlan.NOTHING.equals(plan.status()) ? ExitCodes.OK : ExitCodes.CHANGES_PENDING;
+        int code = finish(plan, PromoteText::plan);
+        if (code != ExitCodes.OK) return code;
+        return plan.status() == PromotionStatus.NOTHING ? ExitCodes.OK : ExitCodes.CHANGES_PENDING;
     }
 }

@@ -6,7 +6,7 @@ import io.rhoai.promote.CommitInfo;
 import io.rhoai.promote.FileChange;
 import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionResult;
-import io.rhoai.promote.RenderedDiff;
+import io.rhoai.promote.render.RenderedDiff;
 import io.rhoai.promote.gate.GateResult;
 
 import java.util.List;
@@ -19,12 +19,12 @@ final class PromoteText {
         StringBuilder b = new StringBuilder();
         boolean back = "back-merge".equals(p.direction());
         b.append(back ? "Back-merge " : "Promote ").append(p.from().name()).append(" → ").append(p.to().name())
-                .append(" (").append(p.style()).append(" style)\n");
+                .append(" (").append(p.style().label()).append(" style)\n");
         b.append("  source  ").append(p.sourceRevision()).append(" at ").append(p.sourceSha(), 0, 7).append('\n');
         b.append("  target  ").append(p.targetRevision()).append(" at ").append(p.targetSha(), 0, 7);
         if (p.pinnedSha() != null) b.append(", pinned to ").append(p.pinnedSha(), 0, 7);
         b.append('\n');
-        b.append("Status: ").append(p.status());
+        b.append("Status: ").append(p.status().label());
         if (!p.commits().isEmpty()) {
             b.append(" (").append(p.commits().size()).append(" commit(s), ").append(p.files().size()).append(" file(s), ")
                     .append(p.applications().stream().filter(a -> a.origin() != null).count()).append(" application(s))");
