@@ -46,7 +46,7 @@ final class GitErrors {
         }
         if (lower.contains("timed out") || lower.contains("timeout")) {
             return new RhoaiException(ErrorKind.TIMEOUT, "git " + operation + " to " + shown + " timed out",
-                    "check the network, or raise --timeout", e);
+                    "check the network, or raise --operation-timeout (each git call) or --timeout (the whole run)", e);
         }
         return new RhoaiException(ErrorKind.REMOTE, "git " + operation + " " + shown + " failed: " + firstLine(all),
                 "check the repository URL, the network and the credentials", e);

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * A local copy of a GitOps repository, reached through JGit. The copy is a bare repository in a temp dir (deleted by
@@ -41,20 +42,25 @@ public final class GitWorkspace implements AutoCloseable {
     private final Repository repo;
     private final Git git;
     private final GitAuth auth;
-    private final int timeoutSeconds;
+    private final Supplier<Duration> timeout;
 
-    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Duration timeout) {
+    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Supplier<Duration> timeout) {
         this.url = url;
         this.dir = dir;
         this.temporary = temporary;
         this.repo = repo;
         this.git = new Git(repo);
         this.auth = auth;
-        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        this.timeout = timeout;
     }
 
-    /** Opens (or creates) the local copy and fetches every branch of {@code url}. */
-    public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Duration timeout, Progress progress) {
+    /**
+     * Opens (or creates) the local copy and fetches every branch of {@code url}.
+     *
+     * @param timeout asked before each fetch or push for that operation's timeout; it throws when the run's overall
+     *                budget is spent, so no operation starts without time left
+     */
+    public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Supplier<Duration> timeout, Progress progress) {
         checkTokenTransport(url, auth);
         // a password or token written into the URL itself must be masked wherever JGit echoes the URL
         java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("(?i)^https?://[^:@/]+:([^@/]+)@").matcher(url);
@@ -134,12 +140,13 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     public void fetch(Progress progress) {
+        int seconds = timeoutSeconds();   // outside the try: a spent budget is its own error, not a git failure
         progress.step("Fetching " + RepoUrls.display(url));
         try {
             git.fetch().setRemote(url)
                     .setRefSpecs(new RefSpec("+refs/heads/*:" + REMOTE_PREFIX + "*"))
                     .setRemoveDeletedRefs(true)
-                    .setTimeout(timeoutSeconds)
+                    .setTimeout(seconds)
                     .setTransportConfigCallback(transport())
                     .call();
         } catch (GitAPIException e) {
@@ -190,11 +197,12 @@ public final class GitWorkspace implements AutoCloseable {
 
     /** Pushes the local branch to the remote branch of the same name; never forces. */
     public void push(String branch, Progress progress) {
+        int seconds = timeoutSeconds();
         progress.step("Pushing " + branch + " to " + RepoUrls.display(url));
         try {
             Iterable<PushResult> results = git.push().setRemote(url)
                     .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
-                    .setTimeout(timeoutSeconds)
+                    .setTimeout(seconds)
                     .setTransportConfigCallback(transport())
                     .call();
             for (PushResult result : results) {
@@ -218,6 +226,11 @@ public final class GitWorkspace implements AutoCloseable {
             if (e instanceof RhoaiException) throw e;
             throw GitErrors.translate(e, "push", url, auth);
         }
+    }
+
+    /** JGit counts whole seconds; a budget with less than one second left still gets one. */
+    private int timeoutSeconds() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.get().toSeconds()));
     }
 
     private TransportConfigCallback transport() {

@@ -3,7 +3,6 @@ package io.rhoai.promote;
 import io.rhoai.git.GitAuth;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Everything a plan or promotion needs, as the user asked for it.
@@ -15,6 +14,6 @@ import java.time.Duration;
  */
 public record PromotionRequest(Environment from, Environment to, Direction direction, Path repoDir, GitAuth auth,
                                boolean allowDrift, boolean skipGate, boolean noPr, boolean dryRun, boolean render,
-                               Duration timeout, String backMergeCommand) {
+                               String backMergeCommand) {
     public enum Direction { PROMOTE, BACK_MERGE }
 }

@@ -1,6 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.kube.Deadline;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;
@@ -27,10 +28,11 @@ public class PromoteBackCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, noPr, dryRun, PromotionRequest.Direction.BACK_MERGE, env());
-        PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress()).promote(request);
+        PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress(), deadline).promote(request);
         return finish(result, PromoteText::result);
     }
 }

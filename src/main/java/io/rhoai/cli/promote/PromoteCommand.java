@@ -1,6 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.kube.Deadline;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
                 "  rhoai promote --from dev --to prod --dry-run -o json",
                 "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
                 "  rhoai promote back --from prod --to dev",
-                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 6 git/GitHub failed."})
+                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 5 out of --timeout, "
+                + "6 git/GitHub failed."})
 public class PromoteCommand extends BaseCommand {
     @Mixin PromoteOptions options;
     @Mixin GateOptions gate;
@@ -37,10 +39,11 @@ public class PromoteCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
-        PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress()).promote(request);
+        PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress(), deadline).promote(request);
         return finish(result, PromoteText::result);
     }
 }

@@ -42,9 +42,13 @@ public final class PromoteOptions {
             description = "known_hosts used to verify SSH host keys; unknown keys are refused (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-            description = "Timeout of each git, GitHub and kustomize operation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Budget of the whole run: fetch, render, gate, push and pull request together (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--operation-timeout", paramLabel = "DURATION", defaultValue = "2m",
+            description = "Timeout of each git, GitHub and kustomize operation, within --timeout (default: ${DEFAULT-VALUE}).")
+    Duration operationTimeout;
 
     /**
      * --from/--to are required, checked here because the parent command "promote" and its subcommands share them.

@@ -1,6 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.kube.Deadline;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionRequest;
@@ -23,10 +24,11 @@ public class PromotePlanCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, true, true, PromotionRequest.Direction.PROMOTE, env());
-        PromotionPlan plan = PromoteWiring.promoter(options, null, null, request, env(), progress()).plan(request);
+        PromotionPlan plan = PromoteWiring.promoter(options, null, null, request, env(), progress(), deadline).plan(request);
         int code = finish(plan, PromoteText::plan);
         if (code != ExitCodes.OK) return code;
         return plan.status() == PromotionStatus.NOTHING ? ExitCodes.OK : ExitCodes.CHANGES_PENDING;

@@ -107,6 +107,7 @@ public final class RenderedDiffs {
             Thread.currentThread().interrupt();
             throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while rendering", null, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RhoaiException r) throw r;   // e.g. the run's --timeout is spent
             throw new RhoaiException(ErrorKind.INTERNAL, "rendering failed: " + e.getCause(), null, e.getCause());
         } finally {
             pool.shutdownNow();

@@ -220,6 +220,23 @@ class PromotePlanCommandTest {
         }
     }
 
+    @Test
+    void timeoutIsTheWholeRunsBudgetAndOperationTimeoutLimitsEachCall() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            // the budget is spent before the fetch starts: before, 1ms only bounded each call (rounded up to 1s) and passed
+            Cli.Result spent = plan(seed, "--no-render", "--timeout", "1ms");
+            assertThat(spent.exitCode()).as(spent.toString()).isEqualTo(ExitCodes.TIMEOUT);
+            assertThat(spent.stdout()).isEmpty();
+            assertThat(spent.stderr()).contains("error: the promote run used its whole --timeout of 1ms before it finished")
+                    .contains("hint: raise --timeout (the whole run); --operation-timeout limits each git, GitHub and kustomize call");
+
+            Cli.Result ok = plan(seed, "--no-render", "--timeout", "5m", "--operation-timeout", "30s");
+            assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            assertThat(Cli.cli().run("promote", "plan", "--help").stdout())
+                    .contains("--operation-timeout=DURATION").contains("Budget of the whole run");
+        }
+    }
+
     private static List<String> appFiles(JsonNode plan, String app) {
         List<String> files = new ArrayList<>();
         for (JsonNode a : plan.path("applications")) {
