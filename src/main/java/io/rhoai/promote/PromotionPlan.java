@@ -35,7 +35,8 @@ public record PromotionPlan(String direction, Environment from, Environment to, 
     public Optional<RhoaiException> blockedBy() {
         if (status == PromotionStatus.DRIFT) {
             return Optional.of(RhoaiException.precondition(to.name() + " has " + drift.size() + " commit(s) " + from.name()
-                    + " lacks (drift): " + listed(drift), backMergeCommand + " (or pass --allow-drift to promote anyway)"));
+                    + " lacks (drift): " + listed(drift) + (commits.isEmpty() ? "; nothing is pending from " + from.name() : ""),
+                    backMergeCommand + " (or pass --allow-drift to promote anyway)"));
         }
         if (status == PromotionStatus.CONFLICT) {
             return Optional.of(RhoaiException.precondition("merging " + sourceRevision + " into " + targetRevision

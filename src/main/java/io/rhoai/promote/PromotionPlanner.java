@@ -64,8 +64,10 @@ final class PromotionPlanner {
             progress.warn(r.to().name() + " has " + drift.size() + " commit(s) that " + r.from().name() + " lacks (drift)"
                     + (r.allowDrift() ? "; promoting anyway (--allow-drift)" : "; merge them back first: " + backCmd));
         }
+        boolean driftBlocks = !drift.isEmpty() && !r.allowDrift();
         if (shown.isEmpty()) {
-            PromotionPlan plan = plan(r, ends, PromotionStatus.NOTHING, commits, driftInfo, backCmd, List.of(),
+            // drift blocks even with nothing to promote, so a CI job running plan sees the hotfixes (exit 4)
+            PromotionPlan plan = plan(r, ends, driftBlocks ? PromotionStatus.DRIFT : PromotionStatus.NOTHING, commits, driftInfo, backCmd, List.of(),
                     new Changes(List.of(), List.of(), RenderedDiff.skipped("nothing to promote")));
             return new Work(plan, ends.source(), ends.target(), null);
         }
@@ -76,7 +78,7 @@ final class PromotionPlanner {
             status = PromotionStatus.CONFLICT;
             changes = conflicting(ws, h, r, ends, after, commits);
         } else {
-            status = !drift.isEmpty() && !r.allowDrift() ? PromotionStatus.DRIFT : PromotionStatus.PENDING;
+            status = driftBlocks ? PromotionStatus.DRIFT : PromotionStatus.PENDING;
             changes = changes(ws, h, r, ends, after);
         }
         return new Work(plan(r, ends, status, commits, driftInfo, backCmd, after.conflicts(), changes),

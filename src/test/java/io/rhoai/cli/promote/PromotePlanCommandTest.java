@@ -150,6 +150,32 @@ class PromotePlanCommandTest {
     }
 
     @Test
+    void driftExitsFourEvenWithNothingPendingUnlessAllowed() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.SEPARATE_FILE)) {
+            // main already has everything of dev (#157), but keeps its own hotfix: nothing to promote, still drift
+            seed.checkout("main");
+            seed.merge("dev", "Merge pull request #157 from acme/dev");
+            seed.pushAll();
+            String hotfix = seed.hotfixCommit.name().substring(0, 7);
+
+            Cli.Result r = plan(seed);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+            assertThat(r.stdout()).contains("Status: blocked-by-drift")
+                    .contains("DRIFT: main has 1 commit(s) dev lacks (blocks the promotion)").contains(hotfix);
+            assertThat(r.stderr()).contains("error: rhoaibu-cluster-prod has 1 commit(s) rhoaibu-cluster-dev lacks (drift): "
+                    + hotfix + " hotfix: re-add accelerator profiles on main; nothing is pending from rhoaibu-cluster-dev")
+                    .contains("hint: rhoai promote back --from rhoaibu-cluster-prod --to rhoaibu-cluster-dev");
+
+            Cli.Result allowed = plan(seed, "--allow-drift", "-o", "json");
+            assertThat(allowed.exitCode()).as(allowed.toString()).isEqualTo(ExitCodes.OK);
+            JsonNode plan = Mappers.json().readTree(allowed.stdout());
+            assertThat(plan.path("status").asText()).isEqualTo("nothing-to-promote");
+            assertThat(plan.path("drift")).hasSize(1);
+            assertThat(allowed.stderr()).contains("promoting anyway (--allow-drift)").doesNotContain("error:");
+        }
+    }
+
+    @Test
     void unknownProfileAndMissingGitopsAreInvalidInput() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
             Cli.Result r = Cli.cli().run("promote", "plan", "--from", "staging", "--to", "prod", "--profiles-dir", seed.profiles.toString());
