@@ -85,7 +85,6 @@ public final class Promoter {
         }
         if (reuse) progress.info("branch " + branch + " is already pushed; reusing it");
         ObjectId head = reuse ? existing : commit(ws, w, message);
-        if (!reuse) ws.setLocalBranch(branch, head);
         PromotionResult.Head h = new PromotionResult.Head(branch, head.name(), message);
         String title = PullRequestText.title(r, w.source());
         if (r.dryRun()) {
@@ -94,7 +93,7 @@ public final class Promoter {
                             + (r.noPr() ? "" : " and open a pull request into " + r.to().revision() + ": " + title));
         }
         if (!reuse) {
-            ws.push(branch, progress);
+            ws.push(head, branch, progress);
             progress.done("Pushed " + branch + " (" + shortSha(head) + ")");
         }
         if (r.noPr()) {

@@ -104,6 +104,10 @@ final class PromotionPlanner {
         PromotionStyle style = back ? PromotionStyle.BRANCH : to.style();
         ObjectId target = branch(ws, to);
         List<String> notes = new ArrayList<>();
+        if (!ws.fetched()) {
+            notes.add("not fetched (--no-fetch): branches of " + ws.directory() + " as last fetched "
+                    + ws.lastFetched().map(t -> "at " + t).orElse("(time unknown)"));
+        }
         if (style == PromotionStyle.BRANCH) {
             return new Ends(style, branch(ws, from), target, List.of(target), Set.of(), null, notes);
         }

@@ -21,8 +21,13 @@ public final class PromoteOptions {
     Path profilesDir;
 
     @Option(names = "--repo-dir", paramLabel = "DIR",
-            description = "Keep the local clone here and reuse it (default: a temp dir, deleted afterwards).")
+            description = "An existing clone to use, or a directory to keep the local copy in and reuse (default: the "
+                    + "current directory when it is a clone of the repository, else a temp dir, deleted afterwards).")
     Path repoDir;
+
+    @Option(names = "--no-fetch", description = "Do not fetch: use the clone's branches as last fetched (offline, or a CI "
+            + "checkout). Needs an existing clone; the plan notes it was not fetched.")
+    boolean noFetch;
 
     @Option(names = "--allow-drift", description = "Promote even if the target has commits the source lacks (hotfixes).")
     boolean allowDrift;

@@ -42,8 +42,19 @@ final class PromoteWiring {
         }
         String profilesFlag = o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir;
         String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
-        return new PromotionRequest(from, to, direction, o.repoDir, auth(o, env), o.allowDrift, gate != null && gate.skip,
+        return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env), o.allowDrift, gate != null && gate.skip,
                 noPr, dryRun, !o.noRender, backCmd);
+    }
+
+    /**
+     * --repo-dir, else the current directory when it lies in a clone of the profile's repository (as git finds its
+     * repository upwards), else null for a temp dir. A directory that is a clone of another repository is never used.
+     */
+    private static Path repoDir(PromoteOptions o, Environment from, Map<String, String> env) {
+        if (o.repoDir != null) return o.repoDir;
+        String pwd = env.get("PWD");   // the shell's, so a test or a wrapper can run rhoai "in" a directory
+        Path cwd = Path.of(pwd != null && !pwd.isBlank() ? pwd : System.getProperty("user.dir"));
+        return GitWorkspace.findClone(cwd, from.repoURL());
     }
 
     static GitAuth auth(PromoteOptions o, Map<String, String> env) {
@@ -78,7 +89,7 @@ final class PromoteWiring {
         ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(() -> KubeClients.connect(new KubeTarget(
                 gate.kubeconfig, gate.context, shorter(gate.requestTimeout, operationTimeout(o, deadline)), env)), gate.namespace);
         return new Promoter(progress, Clock.systemUTC(),
-                (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, p),
+                (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
                 repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, perOperation.get()),
                 externalDiff);
