@@ -3,6 +3,7 @@ package io.rhoai.promote;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.core.Blocking;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.promote.overlay.RemoteBase;
 import io.rhoai.promote.render.RenderedDiff;
 
 import java.util.List;
@@ -23,13 +24,14 @@ import java.util.stream.Collectors;
  * @param conflicts        files the merge cannot combine
  * @param files            files that change in the target
  * @param applications     the same files grouped by Argo CD Application
+ * @param remoteBases      every remote base the target builds (after the promotion, or now when nothing is pending)
  */
 @RegisterForReflection
 public record PromotionPlan(String direction, Environment from, Environment to, PromotionStyle style, PromotionStatus status,
                             String sourceRevision, String sourceSha, String targetRevision, String targetSha, String pinnedSha,
                             List<CommitInfo> commits, List<CommitInfo> drift, boolean driftAllowed, String backMergeCommand,
                             List<String> conflicts, List<FileChange> files, List<AppChanges> applications,
-                            RenderedDiff rendered, List<String> notes) implements Blocking {
+                            RenderedDiff rendered, List<RemoteBase> remoteBases, List<String> notes) implements Blocking {
 
     @Override
     public Optional<RhoaiException> blockedBy() {

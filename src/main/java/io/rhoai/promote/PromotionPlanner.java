@@ -9,6 +9,7 @@ import io.rhoai.git.TreeFiles;
 import io.rhoai.promote.PromotionRequest.Direction;
 import io.rhoai.promote.overlay.ArgoApp;
 import io.rhoai.promote.overlay.OverlayApplications;
+import io.rhoai.promote.overlay.RemoteBase;
 import io.rhoai.promote.overlay.RevisionField;
 import io.rhoai.promote.render.RenderedDiff;
 import io.rhoai.promote.render.RenderedDiffs;
@@ -67,8 +68,10 @@ final class PromotionPlanner {
         boolean driftBlocks = !drift.isEmpty() && !r.allowDrift();
         if (shown.isEmpty()) {
             // drift blocks even with nothing to promote, so a CI job running plan sees the hotfixes (exit 4)
+            ObjectId targetTree = h.treeOf(ends.target());
             PromotionPlan plan = plan(r, ends, driftBlocks ? PromotionStatus.DRIFT : PromotionStatus.NOTHING, commits, driftInfo, backCmd, List.of(),
-                    new Changes(List.of(), List.of(), RenderedDiff.skipped("nothing to promote")));
+                    new Changes(List.of(), List.of(), RenderedDiff.skipped("nothing to promote")),
+                    remoteBases(ws, r.to(), targetTree, targetTree));
             return new Work(plan, ends.source(), ends.target(), null);
         }
         After after = after(ws, h, r, ends);
@@ -81,15 +84,19 @@ final class PromotionPlanner {
             status = driftBlocks ? PromotionStatus.DRIFT : PromotionStatus.PENDING;
             changes = changes(ws, h, r, ends, after);
         }
-        return new Work(plan(r, ends, status, commits, driftInfo, backCmd, after.conflicts(), changes),
+        // what the target builds afterwards; with conflicts there is no afterwards, so what it builds now
+        List<RemoteBase> remote = after.conflicts().isEmpty() ? remoteBases(ws, r.to(), after.tree(), after.content())
+                : remoteBases(ws, r.to(), after.targetTree(), after.targetTree());
+        return new Work(plan(r, ends, status, commits, driftInfo, backCmd, after.conflicts(), changes, remote),
                 ends.source(), ends.target(), after.tree());
     }
 
     private static PromotionPlan plan(PromotionRequest r, Ends e, PromotionStatus status, List<CommitInfo> commits,
-                                      List<CommitInfo> drift, String backCmd, List<String> conflicts, Changes c) {
+                                      List<CommitInfo> drift, String backCmd, List<String> conflicts, Changes c,
+                                      List<RemoteBase> remoteBases) {
         return new PromotionPlan(r.direction() == Direction.BACK_MERGE ? "back-merge" : "promote", safe(r.from()), safe(r.to()),
                 e.style(), status, r.from().revision(), e.source().name(), r.to().revision(), e.target().name(), e.pinnedSha(),
-                commits, drift, r.allowDrift(), backCmd, conflicts, c.files(), c.apps(), c.rendered(), e.notes());
+                commits, drift, r.allowDrift(), backCmd, conflicts, c.files(), c.apps(), c.rendered(), remoteBases, e.notes());
     }
 
     // ------------------------------------------------------------------------------------ the two ends and history
@@ -199,7 +206,7 @@ final class PromotionPlanner {
     private static After after(GitWorkspace ws, History h, PromotionRequest r, Ends e) {
         ObjectId targetTree = h.treeOf(e.target());
         if (e.style() == PromotionStyle.PINNED) {
-            ObjectId tree = repin(ws, e.target(), r.to(), e.pinnedValues(), e.source().name());
+            ObjectId tree = PinEditor.repinTree(ws.repository(), e.target(), r.to(), e.pinnedValues(), e.source().name());
             return new After(targetTree, h.treeOf(e.bases().get(0)), tree, h.treeOf(e.source()), List.of());
         }
         if (h.isAncestor(e.target(), e.source())) {
@@ -208,29 +215,6 @@ final class PromotionPlanner {
         }
         GitObjects.Merge m = new GitObjects(ws.repository()).merge(e.target(), e.source());
         return new After(targetTree, targetTree, m.tree(), m.tree(), m.conflicts());
-    }
-
-    /** A tree like the target's, with the target overlay's pins set to {@code sha}; checked by re-reading the overlay. */
-    private static ObjectId repin(GitWorkspace ws, ObjectId target, Environment to, Set<String> oldValues, String sha) {
-        TreeFiles files = TreeFiles.ofCommit(ws.repository(), target);
-        String prefix = to.overlayPath().replaceAll("/+$", "") + "/";
-        Map<String, String> edited = new LinkedHashMap<>();
-        for (String p : files.paths()) {
-            if (!p.startsWith(prefix) || !(p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith("Kustomization"))) continue;
-            String text = files.read(p);
-            String repinned = PinEditor.repin(text, oldValues, sha);
-            if (!repinned.equals(text)) edited.put(p, repinned);
-        }
-        ObjectId tree = new GitObjects(ws.repository()).writeTree(files.treeId(), edited);
-        List<String> unpinned = new ArrayList<>();
-        for (RevisionField f : new OverlayApplications(TreeFiles.ofTree(ws.repository(), tree)).resolve(to.overlayPath()).revisions()) {
-            if (!f.value().equals(sha)) unpinned.add(f.object() + " " + f.field() + "=" + f.value());
-        }
-        if (!unpinned.isEmpty()) {
-            throw RhoaiException.invalid(to.name() + ": cannot pin " + String.join(", ", unpinned) + " from " + to.overlayPath(),
-                    "set those revisions in the overlay itself (a targetRevision patch per ApplicationSet), so rhoai can rewrite them");
-        }
-        return tree;
     }
 
     // ------------------------------------------------------------------------------- files, applications, render
@@ -301,6 +285,21 @@ final class PromotionPlanner {
     private static String pathOf(OverlayApplications.Resolved resolved, String app) {
         for (ArgoApp a : resolved.apps()) if (a.name().equals(app)) return a.path();
         return null;
+    }
+
+    /** Every remote base the target builds; floating refs are warned about (what they render moves on its own). */
+    private List<RemoteBase> remoteBases(GitWorkspace ws, Environment to, ObjectId overlayTree, ObjectId contentTree) {
+        TreeFiles overlayFiles = TreeFiles.ofTree(ws.repository(), overlayTree);
+        TreeFiles content = overlayTree.equals(contentTree) ? overlayFiles : TreeFiles.ofTree(ws.repository(), contentTree);
+        List<RemoteBase> found = RemoteBase.collect(overlayFiles, to.overlayPath(), content, AppChanges.OVERLAY);
+        Set<String> warned = new LinkedHashSet<>();
+        for (RemoteBase b : found) {
+            if (b.floating() && warned.add(b.url())) {
+                progress.warn("remote base " + b.url() + " floats on " + (b.ref() == null ? "no ref" : b.ref()) + " (" + b.kustomization()
+                        + "): renders are not reproducible; pin its ?ref= to a commit");
+            }
+        }
+        return found;
     }
 
     private static Environment safe(Environment e) {

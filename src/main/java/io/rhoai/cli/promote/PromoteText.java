@@ -8,6 +8,7 @@ import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionResult;
 import io.rhoai.promote.render.RenderedDiff;
 import io.rhoai.promote.gate.GateResult;
+import io.rhoai.promote.overlay.RemoteBase;
 
 import java.util.List;
 
@@ -70,6 +71,16 @@ final class PromoteText {
                     if (!s.diff().isEmpty() && !s.diff().endsWith("\n")) b.append('\n');
                 }
             }
+        }
+        if (!p.remoteBases().isEmpty()) {
+            long floating = p.remoteBases().stream().filter(RemoteBase::floating).count();
+            b.append("\nREMOTE BASES (").append(p.remoteBases().size()).append(", ").append(floating).append(" floating)\n");
+            Table t = new Table("REF", "PINNING", "URL", "KUSTOMIZATION", "APPLICATIONS");
+            for (RemoteBase rb : p.remoteBases()) {
+                t.row(rb.ref() == null ? "(none)" : rb.ref(), rb.pinning().label(), rb.url(), rb.kustomization(),
+                        String.join(", ", rb.applications()));
+            }
+            b.append(indent(t.toString()));
         }
         if (!p.notes().isEmpty()) {
             b.append("\nNOTES\n");

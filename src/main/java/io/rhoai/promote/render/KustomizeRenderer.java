@@ -46,14 +46,21 @@ public final class KustomizeRenderer implements ManifestRenderer {
         return null;
     }
 
-    /** kubectl wraps kustomize's error in a klog line: keep the error text. */
+    /**
+     * The first line of kustomize's own error. kubectl wraps it in a klog line: {@code err="…"} on one line, or
+     * {@code err=<} followed by the error on the next lines (the form remote-base failures take), where the first line
+     * alone says nothing.
+     */
     static String readable(String stderr) {
-        String first = stderr.lines().findFirst().orElse(stderr);
+        List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) return stderr.strip();
+        String first = lines.get(0);
         int err = first.indexOf("err=\"");
         if (err >= 0) {
             String m = first.substring(err + 5);
             return m.endsWith("\"") ? m.substring(0, m.length() - 1) : m;
         }
+        if (first.endsWith("err=<") && lines.size() > 1) return lines.get(1);
         return first.replaceFirst("^Error: ", "");
     }
 

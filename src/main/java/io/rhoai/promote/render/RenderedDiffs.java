@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * manifests. The trees are exported to a temp dir (deleted afterwards), because kustomize reads files, not git.
  */
 public final class RenderedDiffs {
+    private static final String OVERLAY_JOB = "cluster overlay";
+
     private final ManifestRenderer renderer;
     private final List<String> externalDiff;   // RHOAI_EXTERNAL_DIFF, split; null when unset
     private final Progress progress;
@@ -54,7 +56,7 @@ public final class RenderedDiffs {
         try {
             root = Files.createTempDirectory("rhoai-render-");
             List<Job> jobs = new ArrayList<>();
-            jobs.add(new Job("cluster overlay", overlayPath, export(root, trees.beforeOverlay(), exported), overlayPath,
+            jobs.add(new Job(OVERLAY_JOB, overlayPath, export(root, trees.beforeOverlay(), exported), overlayPath,
                     export(root, trees.afterOverlay(), exported), overlayPath));
             for (App a : apps) {
                 jobs.add(new Job(a.name(), a.afterPath() != null ? a.afterPath() : a.beforePath(),
@@ -98,6 +100,12 @@ public final class RenderedDiffs {
                 Built b = before.get(i).get(), a = after.get(i).get();
                 texts.put(j.name(), new String[]{b.text(), a.text()});
                 String error = b.error() != null ? "before: " + b.error() : a.error() != null ? "after: " + a.error() : null;
+                if (error != null) {
+                    String side = b.error() != null ? "before" : "after";
+                    String path = b.error() != null ? j.beforePath() : j.afterPath();
+                    progress.warn("cannot render " + (j.name().equals(OVERLAY_JOB) ? "the cluster overlay" : "Application " + j.name())
+                            + ": kustomization " + path + " (" + side + "): " + (b.error() != null ? b.error() : a.error()));
+                }
                 String diff = UnifiedDiff.of("before/" + (j.beforePath() == null ? "(none)" : j.beforePath()), b.text(),
                         "after/" + (j.afterPath() == null ? "(none)" : j.afterPath()), a.text());
                 if (!diff.isEmpty() || error != null) sections.add(new RenderedDiff.Section(j.name(), j.path(), diff, error));

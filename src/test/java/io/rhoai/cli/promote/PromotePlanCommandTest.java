@@ -127,6 +127,47 @@ class PromotePlanCommandTest {
     }
 
     @Test
+    void remoteBasesAreListedWithTheirRefsFloatingOnesWarnedAndARenderFailureSaysWhere() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) && Files.isExecutable(Path.of("/usr/bin/git")),
+                "kubectl and git not installed (scripts/install-test-deps.sh)");
+        // .invalid never resolves, so the fetch kustomize starts fails the same way with or without a network
+        String floating = "https://example.invalid/acme/catalog//operators/base?ref=main";
+        String pinned = "https://example.invalid/acme/catalog//nfd/base?ref=" + "7e7095e".repeat(5) + "abcde";
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            seed.checkout("dev");
+            seed.write("components/operators/rhoai-operator/kustomization.yaml", "resources:\n  - subscription.yaml\n  - " + floating + "\n");
+            seed.write("components/operators/nfd/kustomization.yaml", "resources:\n  - subscription.yaml\n  - " + pinned + "\n");
+            seed.commit("operators: use the catalog's bases", "rcarrata");
+            seed.pushAll();
+
+            Cli.Result r = plan(Cli.cli().env("PATH", "/usr/bin"), seed, "-o", "json");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            JsonNode bases = Mappers.json().readTree(r.stdout()).path("remoteBases");
+            assertThat(bases).hasSize(2);
+            JsonNode first = bases.get(0).path("url").asText().equals(floating) ? bases.get(0) : bases.get(1);
+            JsonNode second = first == bases.get(0) ? bases.get(1) : bases.get(0);
+            assertThat(first.path("kustomization").asText()).isEqualTo("components/operators/rhoai-operator/kustomization.yaml");
+            assertThat(first.path("ref").asText()).isEqualTo("main");
+            assertThat(first.path("pinning").asText()).isEqualTo("floating");
+            assertThat(first.path("applications").get(0).asText()).isEqualTo("rhoai-operator");
+            assertThat(second.path("url").asText()).isEqualTo(pinned);
+            assertThat(second.path("pinning").asText()).isEqualTo("commit");
+
+            assertThat(r.stderr()).contains("warning: remote base " + floating + " floats on main "
+                    + "(components/operators/rhoai-operator/kustomization.yaml): renders are not reproducible")
+                    .doesNotContain("remote base " + pinned + " floats");
+            String failure = r.stderr().lines().filter(l -> l.contains("cannot render Application rhoai-operator")).findFirst().orElseThrow();
+            // the Application, its kustomization, and kustomize's own error rather than kubectl's klog wrapper
+            assertThat(failure).contains("kustomization components/operators/rhoai-operator (after): accumulating resources")
+                    .contains(floating).doesNotContain("command failed").doesNotContain("err=<");
+
+            Cli.Result text = plan(Cli.cli().env("PATH", "/usr/bin"), seed, "--allow-drift");
+            assertThat(text.stdout()).contains("REMOTE BASES (2, 1 floating)").contains(floating)
+                    .contains("render failed: after: accumulating resources");
+        }
+    }
+
+    @Test
     void conflictingHotfixStopsWithTheFileNamed() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.CONFLICTING)) {
             Cli.Result r = plan(seed, "--allow-drift");
