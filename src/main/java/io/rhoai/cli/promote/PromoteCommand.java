@@ -31,7 +31,8 @@ public class PromoteCommand extends BaseCommand {
     @Option(names = "--no-pr", description = "Push the promotion branch only; open no pull request.")
     boolean noPr;
 
-    @Option(names = "--dry-run", description = "Do everything up to the push (plan, gate, promotion commit) and show it; push nothing.")
+    @Option(names = "--dry-run", description = "Do everything up to the push (plan, gate, promotion commit) and show it; "
+            + "create no branch, touch no file, push nothing.")
     boolean dryRun;
 
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")

@@ -181,9 +181,7 @@ class PromotePlanCommandTest {
     @Test
     void nothingToPromoteExitsZero() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
-            seed.checkout("main");
-            seed.merge("dev", "Merge pull request #157 from acme/dev");
-            seed.pushAll();
+            mergeDevIntoMain(seed);
             Cli.Result r = plan(seed);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(r.stdout()).contains("Status: nothing-to-promote");
@@ -194,9 +192,7 @@ class PromotePlanCommandTest {
     void driftExitsFourEvenWithNothingPendingUnlessAllowed() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.SEPARATE_FILE)) {
             // main already has everything of dev (#157), but keeps its own hotfix: nothing to promote, still drift
-            seed.checkout("main");
-            seed.merge("dev", "Merge pull request #157 from acme/dev");
-            seed.pushAll();
+            mergeDevIntoMain(seed);
             String hotfix = seed.hotfixCommit.name().substring(0, 7);
 
             Cli.Result r = plan(seed);
@@ -302,6 +298,13 @@ class PromotePlanCommandTest {
             assertThat(Cli.cli().run("promote", "plan", "--help").stdout())
                     .contains("--operation-timeout=DURATION").contains("Budget of the whole run");
         }
+    }
+
+    /** The promotion pull request merged on GitHub (#157): main then has every commit of dev. */
+    private static void mergeDevIntoMain(SeedRepo seed) {
+        seed.checkout("main");
+        seed.merge("dev", "Merge pull request #157 from acme/dev");
+        seed.pushAll();
     }
 
     private static List<String> appFiles(JsonNode plan, String app) {
