@@ -2,6 +2,7 @@ package io.rhoai.cli;
 
 import io.rhoai.cli.output.ConsoleProgress;
 import io.rhoai.cli.output.Output;
+import io.rhoai.core.Blocking;
 import io.rhoai.core.Progress;
 import io.rhoai.core.secret.SecretSource;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * What every command shares: the global options, stdout for the result, stderr for progress, the environment.
@@ -41,5 +43,19 @@ public abstract class BaseCommand implements Callable<Integer> {
         GlobalOptions g = global();
         boolean color = !g.noColor && !env().containsKey("NO_COLOR") && System.console() != null;
         return new ConsoleProgress(spec.commandLine().getErr(), g.quiet, g.verbose, color);
+    }
+
+    /**
+     * Prints the result on stdout; when it is {@link Blocking} and blocked, prints the blocking error on stderr as
+     * {@link ErrorHandler} prints a thrown one, and returns that error's exit code. Otherwise returns OK: a command
+     * with more outcomes (a diff-style "changes pending") maps them itself.
+     */
+    protected <T> int finish(T result, Function<T, String> text) {
+        output().result(result, text);
+        if (result instanceof Blocking b) {
+            var blocked = b.blockedBy();
+            if (blocked.isPresent()) return ErrorHandler.report(blocked.get(), null, spec.commandLine());
+        }
+        return ExitCodes.OK;
     }
 }

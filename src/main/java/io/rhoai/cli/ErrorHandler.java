@@ -17,14 +17,24 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        RhoaiException r = normalise(ex);
+        return report(normalise(ex), ex, cmd);
+    }
+
+    /**
+     * Prints one error the one way, thrown or not: {@code error:} and {@code hint:} lines (redacted, one line each), the
+     * trace of {@code thrown} only with -v. Also used by {@link BaseCommand#finish} for results that block.
+     *
+     * @param thrown what was thrown, for -v; null for a blocked result (there is no failure to trace)
+     * @return the exit code of the error's kind
+     */
+    static int report(RhoaiException r, Throwable thrown, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         err.println("error: " + oneLine(r.getMessage()));
         if (r.hint() != null) err.println("hint: " + oneLine(r.hint()));
         RhoaiCommand root = (RhoaiCommand) cmd.getCommandSpec().root().userObject();
-        if (root.global.verbose) {
+        if (root.global.verbose && thrown != null) {
             StringWriter trace = new StringWriter();
-            ex.printStackTrace(new PrintWriter(trace));
+            thrown.printStackTrace(new PrintWriter(trace));
             err.print(Redactor.redact(trace.toString()));
         } else if (r.kind() == ErrorKind.INTERNAL) {
             err.println("hint: re-run with -v for the stack trace, and report it");

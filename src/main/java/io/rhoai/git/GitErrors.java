@@ -42,14 +42,15 @@ final class GitErrors {
         if (lower.contains("not found") || lower.contains("does not appear to be a git repository")
                 || lower.contains("repository not found") || lower.contains("not a git repository")) {
             return new RhoaiException(ErrorKind.INVALID_INPUT, "git " + operation + ": no repository at " + shown,
-                    "check spec.gitops.repoURL in the profile", e);
+                    "check spec.gitops.repoURL in the profile" + offline(operation), e);
         }
         if (lower.contains("timed out") || lower.contains("timeout")) {
             return new RhoaiException(ErrorKind.TIMEOUT, "git " + operation + " to " + shown + " timed out",
-                    "check the network, or raise --timeout", e);
+                    "check the network, or raise --operation-timeout (each git call) or --timeout (the whole run)" + offline(operation), e);
         }
-        return new RhoaiException(ErrorKind.REMOTE, "git " + operation + " " + shown + " failed: " + firstLine(all),
-                "check the repository URL, the network and the credentials", e);
+        return new RhoaiException(ErrorKind.REMOTE, "git " + operation + " " + shown + " failed: "
+                + causes(e).replace(url + ": ", "").replace(shown + ": ", ""),
+                "check the repository URL, the network and the credentials" + offline(operation), e);
     }
 
     private static String messages(Throwable e) {
@@ -60,8 +61,23 @@ final class GitErrors {
         return b.toString();
     }
 
-    private static String firstLine(String s) {
-        int i = s.indexOf(" | ");
-        return i < 0 ? s : s.substring(0, i);
+    /**
+     * The distinct messages of the cause chain, outermost first ("cannot open git-upload-pack: Connection refused"), so
+     * the one error line shown without -v says why, not only what.
+     */
+    private static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m == null || m.isBlank() || b.indexOf(m.strip()) >= 0) continue;
+            if (b.length() > 0) b.append(": ");
+            b.append(m.strip());
+        }
+        return b.length() == 0 ? e.getClass().getSimpleName() : b.toString();
+    }
+
+    /** A fetch that cannot reach the remote may not be needed: the clone in hand can be read as it is. */
+    private static String offline(String operation) {
+        return "fetch".equals(operation) ? "; to use a clone as last fetched, pass --no-fetch (with --repo-dir, or inside the clone)" : "";
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
@@ -25,12 +24,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A local copy of a GitOps repository, reached through JGit. The copy is a bare repository in a temp dir (deleted by
- * {@link #close()}) or in {@code --repo-dir} (kept and reused). Remote branches are fetched to
- * {@code refs/remotes/origin/*}; rhoai never touches the working tree or HEAD of a repository it is given.
+ * {@link #close()}), in {@code --repo-dir} (kept and reused), or a clone the user already has. Remote branches are
+ * fetched to {@code refs/remotes/origin/*} (unless --no-fetch); rhoai never touches the working tree, HEAD or a local
+ * branch of a repository it is given: promotion commits are pushed by their id.
  */
 public final class GitWorkspace implements AutoCloseable {
     public static final String REMOTE_PREFIX = "refs/remotes/origin/";
@@ -41,36 +45,54 @@ public final class GitWorkspace implements AutoCloseable {
     private final Repository repo;
     private final Git git;
     private final GitAuth auth;
-    private final int timeoutSeconds;
+    private final Supplier<Duration> timeout;
+    private final boolean fetched;
 
-    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Duration timeout) {
+    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Supplier<Duration> timeout,
+                         boolean fetched) {
         this.url = url;
         this.dir = dir;
         this.temporary = temporary;
         this.repo = repo;
         this.git = new Git(repo);
         this.auth = auth;
-        this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        this.timeout = timeout;
+        this.fetched = fetched;
     }
 
-    /** Opens (or creates) the local copy and fetches every branch of {@code url}. */
-    public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Duration timeout, Progress progress) {
+    /**
+     * Opens (or creates) the local copy and, when {@code fetch}, fetches every branch of {@code url}.
+     *
+     * @param repoDir an existing clone or a directory to keep the copy in; null for a temp dir
+     * @param timeout asked before each fetch or push for that operation's timeout; it throws when the run's overall
+     *                budget is spent, so no operation starts without time left
+     * @param fetch   false: use the clone's {@code refs/remotes/origin/*} as they are (offline, or a CI checkout); the
+     *                run says so on stderr and {@link #lastFetched()} tells the plan how old they are
+     */
+    public static GitWorkspace open(String url, Path repoDir, GitAuth auth, Supplier<Duration> timeout, boolean fetch,
+                                    Progress progress) {
         checkTokenTransport(url, auth);
         // a password or token written into the URL itself must be masked wherever JGit echoes the URL
         java.util.regex.Matcher userInfo = java.util.regex.Pattern.compile("(?i)^https?://[^:@/]+:([^@/]+)@").matcher(url);
         if (userInfo.find()) io.rhoai.core.secret.Redactor.register(userInfo.group(1));
+        if (!fetch && (repoDir == null || !isRepository(repoDir))) {
+            throw RhoaiException.invalid("--no-fetch needs an existing clone of " + RepoUrls.display(url)
+                    + (repoDir == null ? "" : "; " + repoDir + " is none"), "pass --repo-dir <clone>, or run rhoai inside the clone");
+        }
         Path dir = repoDir;
         boolean temporary = repoDir == null;
         Repository repo = null;
         try {
             if (temporary) {
                 dir = Files.createTempDirectory("rhoai-promote-");
+            } else if (isRepository(dir)) {
+                progress.info("using the clone at " + dir);
             }
             repo = openOrInit(dir);
-            GitWorkspace ws = new GitWorkspace(url, dir, temporary, repo, auth, timeout);
+            GitWorkspace ws = new GitWorkspace(url, dir, temporary, repo, auth, timeout, fetch);
             repo = null;   // owned by ws now
             try {
-                ws.fetch(progress);
+                if (fetch) ws.fetch(progress); else ws.useAsFetched(progress);
                 return ws;
             } catch (RuntimeException e) {
                 ws.close();
@@ -87,13 +109,32 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The clone of {@code url} that {@code start} lies in (its work tree, or the bare repository), or null when
+     * {@code start} is in no repository or in one whose {@code origin} is another repository.
+     */
+    public static Path findClone(Path start, String url) {
+        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(start.toFile());
+        if (b.getGitDir() == null) return null;
+        try (Repository r = b.setMustExist(true).build()) {
+            String origin = r.getConfig().getString("remote", "origin", "url");
+            if (origin == null || !RepoUrls.normalise(origin).equals(RepoUrls.normalise(url))) return null;
+            return (r.isBare() ? r.getDirectory() : r.getWorkTree()).toPath();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;   // unreadable: not a clone rhoai can use
+        }
+    }
+
+    private static boolean isRepository(Path dir) {
+        boolean bare = Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"));
+        return bare || Files.exists(dir.resolve(".git"));   // .git is a file in a linked worktree
+    }
+
     private static Repository openOrInit(Path dir) throws IOException {
         Files.createDirectories(dir);
-        boolean bare = Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"));
-        boolean work = Files.isDirectory(dir.resolve(".git"));
-        if (bare || work) {
+        if (isRepository(dir)) {
             FileRepositoryBuilder b = new FileRepositoryBuilder();
-            if (bare) b.setGitDir(dir.toFile()); else b.setWorkTree(dir.toFile()).setGitDir(dir.resolve(".git").toFile());
+            if (Files.exists(dir.resolve(".git"))) b.setWorkTree(dir.toFile()); else b.setGitDir(dir.toFile());
             return b.setMustExist(true).build();
         }
         try (Stream list = new Stream(dir)) {
@@ -134,18 +175,49 @@ public final class GitWorkspace implements AutoCloseable {
     }
 
     public void fetch(Progress progress) {
+        int seconds = timeoutSeconds();   // outside the try: a spent budget is its own error, not a git failure
         progress.step("Fetching " + RepoUrls.display(url));
         try {
             git.fetch().setRemote(url)
                     .setRefSpecs(new RefSpec("+refs/heads/*:" + REMOTE_PREFIX + "*"))
                     .setRemoveDeletedRefs(true)
-                    .setTimeout(timeoutSeconds)
+                    .setTimeout(seconds)
                     .setTransportConfigCallback(transport())
                     .call();
         } catch (GitAPIException e) {
             throw GitErrors.translate(e, "fetch", url, auth);
         } catch (RuntimeException e) {
             throw GitErrors.translate(e, "fetch", url, auth);
+        }
+    }
+
+    /** --no-fetch: the branches are read as the clone has them; say so, and refuse a clone that never fetched. */
+    private void useAsFetched(Progress progress) {
+        try {
+            if (repo.getRefDatabase().getRefsByPrefix(REMOTE_PREFIX).isEmpty()) {
+                throw RhoaiException.invalid("--no-fetch: " + dir + " has no fetched branches (" + REMOTE_PREFIX + "*)",
+                        "fetch once (git fetch origin), or leave --no-fetch out");
+            }
+        } catch (IOException e) {
+            throw internal(e);
+        }
+        progress.warn("not fetching (--no-fetch): using the branches of " + dir + " as last fetched "
+                + lastFetched().map(t -> "at " + t).orElse("(time unknown)") + "; the remote may have moved since");
+    }
+
+    /** Whether this run fetched; false with --no-fetch. */
+    public boolean fetched() {
+        return fetched;
+    }
+
+    /** When the clone last fetched (FETCH_HEAD's time), when git recorded it. */
+    public Optional<Instant> lastFetched() {
+        try {
+            Path fetchHead = repo.getDirectory().toPath().resolve("FETCH_HEAD");
+            if (!Files.isRegularFile(fetchHead)) return Optional.empty();
+            return Optional.of(Files.getLastModifiedTime(fetchHead).toInstant().truncatedTo(ChronoUnit.SECONDS));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -172,29 +244,17 @@ public final class GitWorkspace implements AutoCloseable {
         }
     }
 
-    /** Points the local branch {@code refs/heads/<branch>} at {@code commit} (for pushing it). */
-    public void setLocalBranch(String branch, ObjectId commit) {
-        try {
-            RefUpdate u = repo.updateRef("refs/heads/" + branch);
-            u.setNewObjectId(commit);
-            u.setForceUpdate(true);
-            RefUpdate.Result r = u.update();
-            if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FORCED && r != RefUpdate.Result.NO_CHANGE
-                    && r != RefUpdate.Result.FAST_FORWARD) {
-                throw new RhoaiException(ErrorKind.INTERNAL, "cannot set local branch " + branch + ": " + r);
-            }
-        } catch (IOException e) {
-            throw internal(e);
-        }
-    }
-
-    /** Pushes the local branch to the remote branch of the same name; never forces. */
-    public void push(String branch, Progress progress) {
+    /**
+     * Creates the remote branch {@code branch} at {@code commit}; never forces. The commit is pushed by its id, so no
+     * local branch is created: the repository keeps exactly the refs it had (a clone the user works in included).
+     */
+    public void push(ObjectId commit, String branch, Progress progress) {
+        int seconds = timeoutSeconds();
         progress.step("Pushing " + branch + " to " + RepoUrls.display(url));
         try {
             Iterable<PushResult> results = git.push().setRemote(url)
-                    .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch))
-                    .setTimeout(timeoutSeconds)
+                    .setRefSpecs(new RefSpec(commit.name() + ":refs/heads/" + branch))
+                    .setTimeout(seconds)
                     .setTransportConfigCallback(transport())
                     .call();
             for (PushResult result : results) {
@@ -218,6 +278,11 @@ public final class GitWorkspace implements AutoCloseable {
             if (e instanceof RhoaiException) throw e;
             throw GitErrors.translate(e, "push", url, auth);
         }
+    }
+
+    /** JGit counts whole seconds; a budget with less than one second left still gets one. */
+    private int timeoutSeconds() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.get().toSeconds()));
     }
 
     private TransportConfigCallback transport() {

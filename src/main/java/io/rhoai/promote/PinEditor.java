@@ -1,6 +1,16 @@
 package io.rhoai.promote;
 
+import io.rhoai.core.RhoaiException;
+import io.rhoai.git.GitObjects;
+import io.rhoai.git.TreeFiles;
+import io.rhoai.promote.overlay.OverlayApplications;
+import io.rhoai.promote.overlay.RevisionField;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -9,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Rewrites the revisions a cluster overlay pins, as text so comments and layout survive: {@code targetRevision:} and
  * {@code revision:} keys, and the {@code value:} of JSON6902 operations whose {@code path} ends in
- * {@code targetRevision} or {@code revision}. The caller re-reads the overlay to check every revision was set.
+ * {@code targetRevision} or {@code revision}. {@link #repinTree} re-reads the overlay to check every revision was set.
  */
 final class PinEditor {
     private static final Pattern KEY = Pattern.compile("^(\\s*(?:-\\s*)?(?:targetRevision|revision)\\s*:\\s*)([\"']?)([^\"'#\\s]+)\\2(\\s*(?:#.*)?)$");
@@ -60,5 +70,28 @@ final class PinEditor {
             if (REVISION_PATH.matcher(lines[j]).find()) return true;
         }
         return false;
+    }
+
+    /** A tree like the target's, with the target overlay's pins set to {@code sha}; checked by re-reading the overlay. */
+    static ObjectId repinTree(Repository repo, ObjectId target, Environment to, Set<String> oldValues, String sha) {
+        TreeFiles files = TreeFiles.ofCommit(repo, target);
+        String prefix = to.overlayPath().replaceAll("/+$", "") + "/";
+        Map<String, String> edited = new LinkedHashMap<>();
+        for (String p : files.paths()) {
+            if (!p.startsWith(prefix) || !(p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith("Kustomization"))) continue;
+            String text = files.read(p);
+            String repinned = PinEditor.repin(text, oldValues, sha);
+            if (!repinned.equals(text)) edited.put(p, repinned);
+        }
+        ObjectId tree = new GitObjects(repo).writeTree(files.treeId(), edited);
+        List<String> unpinned = new ArrayList<>();
+        for (RevisionField f : new OverlayApplications(TreeFiles.ofTree(repo, tree)).resolve(to.overlayPath()).revisions()) {
+            if (!f.value().equals(sha)) unpinned.add(f.object() + " " + f.field() + "=" + f.value());
+        }
+        if (!unpinned.isEmpty()) {
+            throw RhoaiException.invalid(to.name() + ": cannot pin " + String.join(", ", unpinned) + " from " + to.overlayPath(),
+                    "set those revisions in the overlay itself (a targetRevision patch per ApplicationSet), so rhoai can rewrite them");
+        }
+        return tree;
     }
 }

@@ -1,6 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.kube.Deadline;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ public class PromoteBackCommand extends BaseCommand {
     @Option(names = "--no-pr", description = "Push the back-merge branch only; open no pull request.")
     boolean noPr;
 
-    @Option(names = "--dry-run", description = "Do everything up to the push and show it; push nothing.")
+    @Option(names = "--dry-run", description = "Do everything up to the push and show it; create no branch, touch no file, push nothing.")
     boolean dryRun;
 
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")
@@ -27,10 +28,11 @@ public class PromoteBackCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, null, noPr, dryRun, PromotionRequest.Direction.BACK_MERGE, env());
-        PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress()).promote(request);
-        return PromoteCommand.finish(output(), spec.commandLine().getErr(), result);
+        PromotionResult result = PromoteWiring.promoter(options, null, githubRepo, request, env(), progress(), deadline).promote(request);
+        return finish(result, PromoteText::result);
     }
 }

@@ -1,16 +1,12 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
-import io.rhoai.cli.ExitCodes;
-import io.rhoai.cli.output.Output;
-import io.rhoai.promote.PromotionPlan;
+import io.rhoai.kube.Deadline;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-
-import java.io.PrintWriter;
 
 @Command(name = "promote", mixinStandardHelpOptions = true,
         description = "Promote one cluster's GitOps configuration to another as one reviewed, gated unit: check the source "
@@ -26,7 +22,8 @@ import java.io.PrintWriter;
                 "  rhoai promote --from dev --to prod --dry-run -o json",
                 "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
                 "  rhoai promote back --from prod --to dev",
-                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 6 git/GitHub failed."})
+                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 5 out of --timeout, "
+                + "6 git/GitHub failed."})
 public class PromoteCommand extends BaseCommand {
     @Mixin PromoteOptions options;
     @Mixin GateOptions gate;
@@ -34,7 +31,8 @@ public class PromoteCommand extends BaseCommand {
     @Option(names = "--no-pr", description = "Push the promotion branch only; open no pull request.")
     boolean noPr;
 
-    @Option(names = "--dry-run", description = "Do everything up to the push (plan, gate, promotion commit) and show it; push nothing.")
+    @Option(names = "--dry-run", description = "Do everything up to the push (plan, gate, promotion commit) and show it; "
+            + "create no branch, touch no file, push nothing.")
     boolean dryRun;
 
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")
@@ -42,26 +40,11 @@ public class PromoteCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
         PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
-        PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress()).promote(request);
-        return finish(output(), spec.commandLine().getErr(), result);
-    }
-
-    static int finish(Output output, PrintWriter err, PromotionResult result) {
-        output.result(result, PromoteText::result);
-        if (result.blocked()) {
-            err.println("error: " + result.message());
-            if (PromotionPlan.DRIFT.equals(result.outcome())) err.println("hint: " + result.plan().backMergeCommand());
-            else if (PromotionResult.GATE_FAILED.equals(result.outcome()))
-                err.println("hint: sync the source's Applications at " + result.promotedSha().substring(0, 7)
-                        + " and wait until Healthy, or pass --skip-gate (recorded in the pull request)");
-            else err.println("hint: resolve the conflict on " + result.plan().sourceRevision() + " (merge "
-                        + result.plan().targetRevision() + " into it), then re-run");
-            err.flush();
-            return ExitCodes.PRECONDITION;
-        }
-        return ExitCodes.OK;
+        PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress(), deadline).promote(request);
+        return finish(result, PromoteText::result);
     }
 }

@@ -21,8 +21,13 @@ public final class PromoteOptions {
     Path profilesDir;
 
     @Option(names = "--repo-dir", paramLabel = "DIR",
-            description = "Keep the local clone here and reuse it (default: a temp dir, deleted afterwards).")
+            description = "An existing clone to use, or a directory to keep the local copy in and reuse (default: the "
+                    + "current directory when it is a clone of the repository, else a temp dir, deleted afterwards).")
     Path repoDir;
+
+    @Option(names = "--no-fetch", description = "Do not fetch: use the clone's branches as last fetched (offline, or a CI "
+            + "checkout). Needs an existing clone; the plan notes it was not fetched.")
+    boolean noFetch;
 
     @Option(names = "--allow-drift", description = "Promote even if the target has commits the source lacks (hotfixes).")
     boolean allowDrift;
@@ -42,12 +47,19 @@ public final class PromoteOptions {
             description = "known_hosts used to verify SSH host keys; unknown keys are refused (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-            description = "Timeout of each git, GitHub and kustomize operation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Budget of the whole run: fetch, render, gate, push and pull request together (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    /** --from/--to are required, checked here because the parent command "promote" and its subcommands share them. */
-    /** @return null when both are given, else the usage exit code after the usual usage error was printed */
+    @Option(names = "--operation-timeout", paramLabel = "DURATION", defaultValue = "2m",
+            description = "Timeout of each git, GitHub and kustomize operation, within --timeout (default: ${DEFAULT-VALUE}).")
+    Duration operationTimeout;
+
+    /**
+     * --from/--to are required, checked here because the parent command "promote" and its subcommands share them.
+     *
+     * @return null when both are given, else the usage exit code after the usual usage error was printed
+     */
     Integer requireEnvironments(picocli.CommandLine cmd) {
         List<String> missing = new java.util.ArrayList<>();
         if (from == null) missing.add("'--from=CLUSTER'");

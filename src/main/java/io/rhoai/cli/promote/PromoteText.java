@@ -6,8 +6,9 @@ import io.rhoai.promote.CommitInfo;
 import io.rhoai.promote.FileChange;
 import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionResult;
-import io.rhoai.promote.RenderedDiff;
+import io.rhoai.promote.render.RenderedDiff;
 import io.rhoai.promote.gate.GateResult;
+import io.rhoai.promote.overlay.RemoteBase;
 
 import java.util.List;
 
@@ -19,12 +20,12 @@ final class PromoteText {
         StringBuilder b = new StringBuilder();
         boolean back = "back-merge".equals(p.direction());
         b.append(back ? "Back-merge " : "Promote ").append(p.from().name()).append(" → ").append(p.to().name())
-                .append(" (").append(p.style()).append(" style)\n");
+                .append(" (").append(p.style().label()).append(" style)\n");
         b.append("  source  ").append(p.sourceRevision()).append(" at ").append(p.sourceSha(), 0, 7).append('\n');
         b.append("  target  ").append(p.targetRevision()).append(" at ").append(p.targetSha(), 0, 7);
         if (p.pinnedSha() != null) b.append(", pinned to ").append(p.pinnedSha(), 0, 7);
         b.append('\n');
-        b.append("Status: ").append(p.status());
+        b.append("Status: ").append(p.status().label());
         if (!p.commits().isEmpty()) {
             b.append(" (").append(p.commits().size()).append(" commit(s), ").append(p.files().size()).append(" file(s), ")
                     .append(p.applications().stream().filter(a -> a.origin() != null).count()).append(" application(s))");
@@ -70,6 +71,16 @@ final class PromoteText {
                     if (!s.diff().isEmpty() && !s.diff().endsWith("\n")) b.append('\n');
                 }
             }
+        }
+        if (!p.remoteBases().isEmpty()) {
+            long floating = p.remoteBases().stream().filter(RemoteBase::floating).count();
+            b.append("\nREMOTE BASES (").append(p.remoteBases().size()).append(", ").append(floating).append(" floating)\n");
+            Table t = new Table("REF", "PINNING", "URL", "KUSTOMIZATION", "APPLICATIONS");
+            for (RemoteBase rb : p.remoteBases()) {
+                t.row(rb.ref() == null ? "(none)" : rb.ref(), rb.pinning().label(), rb.url(), rb.kustomization(),
+                        String.join(", ", rb.applications()));
+            }
+            b.append(indent(t.toString()));
         }
         if (!p.notes().isEmpty()) {
             b.append("\nNOTES\n");

@@ -3,9 +3,11 @@ package io.rhoai.cli.promote;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
+import io.rhoai.core.time.Durations;
 import io.rhoai.core.secret.SecretSource;
 import io.rhoai.git.GitAuth;
 import io.rhoai.git.GitWorkspace;
+import io.rhoai.kube.Deadline;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.KubeTarget;
 import io.rhoai.profile.ProfileRepository;
@@ -20,9 +22,11 @@ import io.rhoai.promote.render.KustomizeRenderer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns the promote flags into the engine's request and collaborators; shared by plan, promote and back. */
 final class PromoteWiring {
@@ -38,8 +42,19 @@ final class PromoteWiring {
         }
         String profilesFlag = o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir;
         String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
-        return new PromotionRequest(from, to, direction, o.repoDir, auth(o, env), o.allowDrift, gate != null && gate.skip,
-                noPr, dryRun, !o.noRender, o.timeout, backCmd);
+        return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env), o.allowDrift, gate != null && gate.skip,
+                noPr, dryRun, !o.noRender, backCmd);
+    }
+
+    /**
+     * --repo-dir, else the current directory when it lies in a clone of the profile's repository (as git finds its
+     * repository upwards), else null for a temp dir. A directory that is a clone of another repository is never used.
+     */
+    private static Path repoDir(PromoteOptions o, Environment from, Map<String, String> env) {
+        if (o.repoDir != null) return o.repoDir;
+        String pwd = env.get("PWD");   // the shell's, so a test or a wrapper can run rhoai "in" a directory
+        Path cwd = Path.of(pwd != null && !pwd.isBlank() ? pwd : System.getProperty("user.dir"));
+        return GitWorkspace.findClone(cwd, from.repoURL());
     }
 
     static GitAuth auth(PromoteOptions o, Map<String, String> env) {
@@ -61,17 +76,35 @@ final class PromoteWiring {
         return new GitAuth(token, o.sshKeyFile, knownHosts, agentSocket);
     }
 
+    /**
+     * @param deadline the whole run's --timeout, started when the command started; every git, GitHub, kustomize and
+     *                 Kubernetes operation gets --operation-timeout or what is left of it, whichever is shorter
+     */
     static Promoter promoter(PromoteOptions o, GateOptions gate, String githubRepo, PromotionRequest request,
-                             Map<String, String> env, Progress progress) {
-        KustomizeRenderer renderer = KustomizeRenderer.locate(env, o.timeout);
+                             Map<String, String> env, Progress progress, Deadline deadline) {
+        Supplier<Duration> perOperation = () -> operationTimeout(o, deadline);
+        KustomizeRenderer renderer = KustomizeRenderer.locate(env, perOperation);
         String external = env.get("RHOAI_EXTERNAL_DIFF");
         List<String> externalDiff = external == null || external.isBlank() ? null : Arrays.asList(external.strip().split("\\s+"));
-        ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(
-                () -> KubeClients.connect(new KubeTarget(gate.kubeconfig, gate.context, gate.requestTimeout, env)), gate.namespace);
+        ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(() -> KubeClients.connect(new KubeTarget(
+                gate.kubeconfig, gate.context, shorter(gate.requestTimeout, operationTimeout(o, deadline)), env)), gate.namespace);
         return new Promoter(progress, Clock.systemUTC(),
-                (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), r.timeout(), p),
+                (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
-                repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, o.timeout),
+                repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, perOperation.get()),
                 externalDiff);
+    }
+
+    /** The next operation's timeout; refuses to start one once the run's budget is spent. */
+    private static Duration operationTimeout(PromoteOptions o, Deadline deadline) {
+        if (deadline.expired()) {
+            throw RhoaiException.timeout("the promote run used its whole --timeout of " + Durations.format(deadline.total())
+                    + " before it finished", "raise --timeout (the whole run); --operation-timeout limits each git, GitHub and kustomize call");
+        }
+        return shorter(o.operationTimeout, deadline.remaining());
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -39,8 +39,10 @@ public final class KustomizeReader {
      * @param dirs     referenced kustomization directories (their own files belong to it)
      * @param files    individual files it reads
      * @param notes    what could not be followed (remote bases, unsupported patches)
+     * @param remoteBases entries kustomize would fetch over the network, with the kustomization listing each
      */
-    public record Build(List<ObjectNode> objects, Set<String> subtrees, Set<String> dirs, Set<String> files, List<String> notes) {
+    public record Build(List<ObjectNode> objects, Set<String> subtrees, Set<String> dirs, Set<String> files, List<String> notes,
+                        List<RemoteBase> remoteBases) {
         public boolean contains(String path) {
             if (files.contains(path)) return true;
             for (String s : subtrees) if (s.isEmpty() || path.startsWith(s + "/")) return true;
@@ -50,7 +52,8 @@ public final class KustomizeReader {
     }
 
     public Build build(String dir, boolean withObjects) {
-        Build b = new Build(new ArrayList<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>());
+        Build b = new Build(new ArrayList<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(), new ArrayList<>(),
+                new ArrayList<>());
         String root = normalise(dir);
         b.subtrees().add(root);
         if (files.isFile(root)) {
@@ -97,7 +100,11 @@ public final class KustomizeReader {
             for (String field : List.of("resources", "bases", "components")) {
                 for (JsonNode r : k.path(field)) {
                     String ref = r.asText("");
-                    if (isRemote(ref)) { b.notes().add("remote base not followed: " + ref); continue; }
+                    if (isRemote(ref)) {
+                        b.notes().add("remote base not followed: " + ref);
+                        b.remoteBases().add(RemoteBase.of(kfile, ref));
+                        continue;
+                    }
                     String p = join(dir, ref);
                     if (files.isDirectory(p) && !files.isFile(p)) {
                         objects.addAll(visit(p, b, withObjects, stack));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs {@code kustomize build DIR} or, failing that, {@code kubectl kustomize DIR}, found on the PATH the run sees.
@@ -17,15 +18,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KustomizeRenderer implements ManifestRenderer {
     private final List<String> command;
-    private final Duration timeout;
+    private final Supplier<Duration> timeouts;
 
-    private KustomizeRenderer(List<String> command, Duration timeout) {
+    /** @param timeouts asked before each build; throws when the run's overall budget is spent */
+    private KustomizeRenderer(List<String> command, Supplier<Duration> timeouts) {
         this.command = command;
-        this.timeout = timeout;
+        this.timeouts = timeouts;
     }
 
     /** The renderer for this PATH, or null when neither kustomize nor kubectl is on it. */
-    public static KustomizeRenderer locate(Map<String, String> env, Duration timeout) {
+    public static KustomizeRenderer locate(Map<String, String> env, Supplier<Duration> timeout) {
         String path = env.get("PATH");
         if (path == null || path.isBlank()) return null;
         Path kustomize = find(path, "kustomize");
@@ -44,14 +46,21 @@ public final class KustomizeRenderer implements ManifestRenderer {
         return null;
     }
 
-    /** kubectl wraps kustomize's error in a klog line: keep the error text. */
+    /**
+     * The first line of kustomize's own error. kubectl wraps it in a klog line: {@code err="…"} on one line, or
+     * {@code err=<} followed by the error on the next lines (the form remote-base failures take), where the first line
+     * alone says nothing.
+     */
     static String readable(String stderr) {
-        String first = stderr.lines().findFirst().orElse(stderr);
+        List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) return stderr.strip();
+        String first = lines.get(0);
         int err = first.indexOf("err=\"");
         if (err >= 0) {
             String m = first.substring(err + 5);
             return m.endsWith("\"") ? m.substring(0, m.length() - 1) : m;
         }
+        if (first.endsWith("err=<") && lines.size() > 1) return lines.get(1);
         return first.replaceFirst("^Error: ", "");
     }
 
@@ -62,6 +71,7 @@ public final class KustomizeRenderer implements ManifestRenderer {
 
     @Override
     public String render(Path dir) {
+        Duration timeout = timeouts.get();
         List<String> cmd = new ArrayList<>(command);
         cmd.add(dir.toString());
         Path err = null;

@@ -127,6 +127,47 @@ class PromotePlanCommandTest {
     }
 
     @Test
+    void remoteBasesAreListedWithTheirRefsFloatingOnesWarnedAndARenderFailureSaysWhere() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")) && Files.isExecutable(Path.of("/usr/bin/git")),
+                "kubectl and git not installed (scripts/install-test-deps.sh)");
+        // .invalid never resolves, so the fetch kustomize starts fails the same way with or without a network
+        String floating = "https://example.invalid/acme/catalog//operators/base?ref=main";
+        String pinned = "https://example.invalid/acme/catalog//nfd/base?ref=" + "7e7095e".repeat(5) + "abcde";
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            seed.checkout("dev");
+            seed.write("components/operators/rhoai-operator/kustomization.yaml", "resources:\n  - subscription.yaml\n  - " + floating + "\n");
+            seed.write("components/operators/nfd/kustomization.yaml", "resources:\n  - subscription.yaml\n  - " + pinned + "\n");
+            seed.commit("operators: use the catalog's bases", "rcarrata");
+            seed.pushAll();
+
+            Cli.Result r = plan(Cli.cli().env("PATH", "/usr/bin"), seed, "-o", "json");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            JsonNode bases = Mappers.json().readTree(r.stdout()).path("remoteBases");
+            assertThat(bases).hasSize(2);
+            JsonNode first = bases.get(0).path("url").asText().equals(floating) ? bases.get(0) : bases.get(1);
+            JsonNode second = first == bases.get(0) ? bases.get(1) : bases.get(0);
+            assertThat(first.path("kustomization").asText()).isEqualTo("components/operators/rhoai-operator/kustomization.yaml");
+            assertThat(first.path("ref").asText()).isEqualTo("main");
+            assertThat(first.path("pinning").asText()).isEqualTo("floating");
+            assertThat(first.path("applications").get(0).asText()).isEqualTo("rhoai-operator");
+            assertThat(second.path("url").asText()).isEqualTo(pinned);
+            assertThat(second.path("pinning").asText()).isEqualTo("commit");
+
+            assertThat(r.stderr()).contains("warning: remote base " + floating + " floats on main "
+                    + "(components/operators/rhoai-operator/kustomization.yaml): renders are not reproducible")
+                    .doesNotContain("remote base " + pinned + " floats");
+            String failure = r.stderr().lines().filter(l -> l.contains("cannot render Application rhoai-operator")).findFirst().orElseThrow();
+            // the Application, its kustomization, and kustomize's own error rather than kubectl's klog wrapper
+            assertThat(failure).contains("kustomization components/operators/rhoai-operator (after): accumulating resources")
+                    .contains(floating).doesNotContain("command failed").doesNotContain("err=<");
+
+            Cli.Result text = plan(Cli.cli().env("PATH", "/usr/bin"), seed, "--allow-drift");
+            assertThat(text.stdout()).contains("REMOTE BASES (2, 1 floating)").contains(floating)
+                    .contains("render failed: after: accumulating resources");
+        }
+    }
+
+    @Test
     void conflictingHotfixStopsWithTheFileNamed() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.CONFLICTING)) {
             Cli.Result r = plan(seed, "--allow-drift");
@@ -140,12 +181,34 @@ class PromotePlanCommandTest {
     @Test
     void nothingToPromoteExitsZero() throws Exception {
         try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
-            seed.checkout("main");
-            seed.merge("dev", "Merge pull request #157 from acme/dev");
-            seed.pushAll();
+            mergeDevIntoMain(seed);
             Cli.Result r = plan(seed);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
             assertThat(r.stdout()).contains("Status: nothing-to-promote");
+        }
+    }
+
+    @Test
+    void driftExitsFourEvenWithNothingPendingUnlessAllowed() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.SEPARATE_FILE)) {
+            // main already has everything of dev (#157), but keeps its own hotfix: nothing to promote, still drift
+            mergeDevIntoMain(seed);
+            String hotfix = seed.hotfixCommit.name().substring(0, 7);
+
+            Cli.Result r = plan(seed);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+            assertThat(r.stdout()).contains("Status: blocked-by-drift")
+                    .contains("DRIFT: main has 1 commit(s) dev lacks (blocks the promotion)").contains(hotfix);
+            assertThat(r.stderr()).contains("error: rhoaibu-cluster-prod has 1 commit(s) rhoaibu-cluster-dev lacks (drift): "
+                    + hotfix + " hotfix: re-add accelerator profiles on main; nothing is pending from rhoaibu-cluster-dev")
+                    .contains("hint: rhoai promote back --from rhoaibu-cluster-prod --to rhoaibu-cluster-dev");
+
+            Cli.Result allowed = plan(seed, "--allow-drift", "-o", "json");
+            assertThat(allowed.exitCode()).as(allowed.toString()).isEqualTo(ExitCodes.OK);
+            JsonNode plan = Mappers.json().readTree(allowed.stdout());
+            assertThat(plan.path("status").asText()).isEqualTo("nothing-to-promote");
+            assertThat(plan.path("drift")).hasSize(1);
+            assertThat(allowed.stderr()).contains("promoting anyway (--allow-drift)").doesNotContain("error:");
         }
     }
 
@@ -218,6 +281,30 @@ class PromotePlanCommandTest {
             assertThat(r.stderr()).contains("--repo-dir: " + foreign + " is neither empty nor a git repository");
             assertThat(foreign.resolve("notes.txt")).hasContent("mine");
         }
+    }
+
+    @Test
+    void timeoutIsTheWholeRunsBudgetAndOperationTimeoutLimitsEachCall() throws Exception {
+        try (SeedRepo seed = SeedRepo.create(tmp, SeedRepo.Hotfix.NONE)) {
+            // the budget is spent before the fetch starts: before, 1ms only bounded each call (rounded up to 1s) and passed
+            Cli.Result spent = plan(seed, "--no-render", "--timeout", "1ms");
+            assertThat(spent.exitCode()).as(spent.toString()).isEqualTo(ExitCodes.TIMEOUT);
+            assertThat(spent.stdout()).isEmpty();
+            assertThat(spent.stderr()).contains("error: the promote run used its whole --timeout of 1ms before it finished")
+                    .contains("hint: raise --timeout (the whole run); --operation-timeout limits each git, GitHub and kustomize call");
+
+            Cli.Result ok = plan(seed, "--no-render", "--timeout", "5m", "--operation-timeout", "30s");
+            assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+            assertThat(Cli.cli().run("promote", "plan", "--help").stdout())
+                    .contains("--operation-timeout=DURATION").contains("Budget of the whole run");
+        }
+    }
+
+    /** The promotion pull request merged on GitHub (#157): main then has every commit of dev. */
+    private static void mergeDevIntoMain(SeedRepo seed) {
+        seed.checkout("main");
+        seed.merge("dev", "Merge pull request #157 from acme/dev");
+        seed.pushAll();
     }
 
     private static List<String> appFiles(JsonNode plan, String app) {

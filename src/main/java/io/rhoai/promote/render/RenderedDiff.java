@@ -1,4 +1,4 @@
-package io.rhoai.promote;
+package io.rhoai.promote.render;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,4 +16,13 @@ public record RenderedDiff(String status, String tool, String reason, List<Secti
     /** @param error why one side could not be built, or null */
     @RegisterForReflection
     public record Section(String name, String path, String diff, String error) { }
+
+    public static RenderedDiff skipped(String reason) {
+        return new RenderedDiff("skipped", null, reason, List.of(), null);
+    }
+
+    /** No renderer on PATH: the plain file diff stands in. */
+    public static RenderedDiff unavailable(String reason, String fileDiff) {
+        return new RenderedDiff("unavailable", null, reason, List.of(), fileDiff);
+    }
 }
