@@ -1,7 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.promote.PromotionRequest;
 import io.rhoai.promote.PromotionResult;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.rhoai.cli.promote;
 
 import io.rhoai.cli.BaseCommand;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.promote.PromotionPlan;
 import io.rhoai.promote.PromotionRequest;

@@ -7,7 +7,7 @@ import io.rhoai.core.time.Durations;
 import io.rhoai.core.secret.SecretSource;
 import io.rhoai.git.GitAuth;
 import io.rhoai.git.GitWorkspace;
-import io.rhoai.kube.Deadline;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.KubeTarget;
 import io.rhoai.profile.ProfileRepository;
