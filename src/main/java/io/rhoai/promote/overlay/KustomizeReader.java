@@ -85,94 +85,117 @@ public final class KustomizeReader {
             b.dirs().add(dir);
             String kfile = kustomizationFile(dir);
             if (kfile == null) {
-                // Argo CD applies a plain directory of manifests as is
-                for (String p : files.paths()) {
-                    if (p.startsWith(dir.isEmpty() ? "" : dir + "/") && (p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json"))) {
-                        b.files().add(p);
-                        if (withObjects) objects.addAll(parse(p, b));
-                    }
-                }
+                plainDirectory(dir, b, withObjects, objects);
                 return objects;
             }
             b.files().add(kfile);
             JsonNode k = readOne(kfile, b);
             if (k == null) return objects;
-            for (String field : List.of("resources", "bases", "components")) {
-                for (JsonNode r : k.path(field)) {
-                    String ref = r.asText("");
-                    if (isRemote(ref)) {
-                        b.notes().add("remote base not followed: " + ref);
-                        b.remoteBases().add(RemoteBase.of(kfile, ref));
-                        continue;
-                    }
-                    String p = join(dir, ref);
-                    if (files.isDirectory(p) && !files.isFile(p)) {
-                        objects.addAll(visit(p, b, withObjects, stack));
-                    } else if (files.isFile(p)) {
-                        b.files().add(p);
-                        if (withObjects) objects.addAll(parse(p, b));
-                    } else {
-                        b.notes().add(kfile + ": " + field + " entry " + ref + " does not exist");
-                    }
-                }
-            }
-            for (String field : List.of("crds", "configurations", "generators", "transformers", "validators")) {
-                for (JsonNode r : k.path(field)) addReferenced(dir, r.asText(""), b);
-            }
-            for (JsonNode r : k.path("replacements")) if (r.has("path")) addReferenced(dir, r.path("path").asText(), b);
-            if (k.path("openapi").has("path")) addReferenced(dir, k.path("openapi").path("path").asText(), b);
-            for (String gen : List.of("configMapGenerator", "secretGenerator")) {
-                for (JsonNode g : k.path(gen)) {
-                    for (JsonNode f : g.path("files")) {
-                        String s = f.asText("");
-                        addReferenced(dir, s.contains("=") ? s.substring(s.indexOf('=') + 1) : s, b);
-                    }
-                    for (JsonNode f : g.path("envs")) addReferenced(dir, f.asText(""), b);
-                    if (g.has("env")) addReferenced(dir, g.path("env").asText(), b);
-                }
-            }
-            for (JsonNode p : k.path("patchesStrategicMerge")) {
-                String s = p.asText("");
-                if (!s.contains("\n") && files.isFile(join(dir, s))) {
-                    b.files().add(join(dir, s));
-                    if (withObjects) for (JsonNode doc : readAll(join(dir, s), b)) strategicMerge(objects, doc, null);
-                } else if (withObjects) {
-                    for (JsonNode doc : readText(s, kfile, b)) strategicMerge(objects, doc, null);
-                }
-            }
-            List<JsonNode> patches = new ArrayList<>();
-            k.path("patches").forEach(patches::add);
-            k.path("patchesJson6902").forEach(patches::add);
-            for (JsonNode p : patches) {
-                List<JsonNode> docs;
-                if (p.has("path")) {
-                    String pf = join(dir, p.path("path").asText());
-                    b.files().add(pf);
-                    if (!withObjects) continue;
-                    docs = readAll(pf, b);
-                } else if (p.has("patch")) {
-                    if (!withObjects) continue;
-                    docs = readText(p.path("patch").asText(), kfile, b);
-                } else {
-                    continue;
-                }
-                JsonNode target = p.get("target");
-                for (JsonNode doc : docs) {
-                    if (doc.isArray()) {
-                        for (ObjectNode o : objects) {
-                            if (matches(o, target)) {
-                                for (String s : JsonPatch.apply(o, doc)) b.notes().add(kfile + ": patch op not applied to "
-                                        + o.path("kind").asText() + "/" + o.path("metadata").path("name").asText() + ": " + s);
-                            }
-                        }
-                    } else if (doc.isObject()) {
-                        strategicMerge(objects, doc, target);
-                    }
-                }
-            }
+            resources(dir, kfile, k, b, withObjects, stack, objects);
+            referencedFiles(dir, k, b);
+            strategicMergePatches(dir, kfile, k, b, withObjects, objects);
+            patches(dir, kfile, k, b, withObjects, objects);
             return objects;
         } finally {
             stack.pop();
+        }
+    }
+
+    /** Argo CD applies a plain directory of manifests as is. */
+    private void plainDirectory(String dir, Build b, boolean withObjects, List<ObjectNode> objects) {
+        for (String p : files.paths()) {
+            if (p.startsWith(dir.isEmpty() ? "" : dir + "/") && (p.endsWith(".yaml") || p.endsWith(".yml") || p.endsWith(".json"))) {
+                b.files().add(p);
+                if (withObjects) objects.addAll(parse(p, b));
+            }
+        }
+    }
+
+    /** resources, bases and components: local directories are followed, local files read, remote ones noted. */
+    private void resources(String dir, String kfile, JsonNode k, Build b, boolean withObjects, Deque<String> stack, List<ObjectNode> objects) {
+        for (String field : List.of("resources", "bases", "components")) {
+            for (JsonNode r : k.path(field)) {
+                String ref = r.asText("");
+                if (isRemote(ref)) {
+                    b.notes().add("remote base not followed: " + ref);
+                    b.remoteBases().add(RemoteBase.of(kfile, ref));
+                    continue;
+                }
+                String p = join(dir, ref);
+                if (files.isDirectory(p) && !files.isFile(p)) {
+                    objects.addAll(visit(p, b, withObjects, stack));
+                } else if (files.isFile(p)) {
+                    b.files().add(p);
+                    if (withObjects) objects.addAll(parse(p, b));
+                } else {
+                    b.notes().add(kfile + ": " + field + " entry " + ref + " does not exist");
+                }
+            }
+        }
+    }
+
+    /** Files a kustomization reads besides resources: a change to any of them changes the Application. */
+    private void referencedFiles(String dir, JsonNode k, Build b) {
+        for (String field : List.of("crds", "configurations", "generators", "transformers", "validators")) {
+            for (JsonNode r : k.path(field)) addReferenced(dir, r.asText(""), b);
+        }
+        for (JsonNode r : k.path("replacements")) if (r.has("path")) addReferenced(dir, r.path("path").asText(), b);
+        if (k.path("openapi").has("path")) addReferenced(dir, k.path("openapi").path("path").asText(), b);
+        for (String gen : List.of("configMapGenerator", "secretGenerator")) {
+            for (JsonNode g : k.path(gen)) {
+                for (JsonNode f : g.path("files")) {
+                    String s = f.asText("");
+                    addReferenced(dir, s.contains("=") ? s.substring(s.indexOf('=') + 1) : s, b);
+                }
+                for (JsonNode f : g.path("envs")) addReferenced(dir, f.asText(""), b);
+                if (g.has("env")) addReferenced(dir, g.path("env").asText(), b);
+            }
+        }
+    }
+
+    private void strategicMergePatches(String dir, String kfile, JsonNode k, Build b, boolean withObjects, List<ObjectNode> objects) {
+        for (JsonNode p : k.path("patchesStrategicMerge")) {
+            String s = p.asText("");
+            if (!s.contains("\n") && files.isFile(join(dir, s))) {
+                b.files().add(join(dir, s));
+                if (withObjects) for (JsonNode doc : readAll(join(dir, s), b)) strategicMerge(objects, doc, null);
+            } else if (withObjects) {
+                for (JsonNode doc : readText(s, kfile, b)) strategicMerge(objects, doc, null);
+            }
+        }
+    }
+
+    /** patches and patchesJson6902: JSON patches (lists of operations) or strategic-merge documents, with a target. */
+    private void patches(String dir, String kfile, JsonNode k, Build b, boolean withObjects, List<ObjectNode> objects) {
+        List<JsonNode> patches = new ArrayList<>();
+        k.path("patches").forEach(patches::add);
+        k.path("patchesJson6902").forEach(patches::add);
+        for (JsonNode p : patches) {
+            List<JsonNode> docs;
+            if (p.has("path")) {
+                String pf = join(dir, p.path("path").asText());
+                b.files().add(pf);
+                if (!withObjects) continue;
+                docs = readAll(pf, b);
+            } else if (p.has("patch")) {
+                if (!withObjects) continue;
+                docs = readText(p.path("patch").asText(), kfile, b);
+            } else {
+                continue;
+            }
+            JsonNode target = p.get("target");
+            for (JsonNode doc : docs) {
+                if (doc.isArray()) {
+                    for (ObjectNode o : objects) {
+                        if (matches(o, target)) {
+                            for (String s : JsonPatch.apply(o, doc)) b.notes().add(kfile + ": patch op not applied to "
+                                    + o.path("kind").asText() + "/" + o.path("metadata").path("name").asText() + ": " + s);
+                        }
+                    }
+                } else if (doc.isObject()) {
+                    strategicMerge(objects, doc, target);
+                }
+            }
         }
     }
 
