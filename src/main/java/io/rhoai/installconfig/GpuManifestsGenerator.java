@@ -13,6 +13,7 @@ import io.rhoai.gpu.GpuMachineSetFactory;
 import io.rhoai.installconfig.GpuManifestsResult.GpuMachineSet;
 import io.rhoai.installconfig.InputRecord.Entry;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ValidatedProfile;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
 
@@ -92,7 +93,7 @@ public final class GpuManifestsGenerator {
         }
         ClusterProfile.Autoscaler a = profile.spec().autoscaler();
         if (!profile.pools().isEmpty() || a != null) {
-            planned.add(yaml(MANIFEST_DIR + "/" + CLUSTER_AUTOSCALER_FILE, AutoscalerManifests.clusterAutoscaler(settings(a),
+            planned.add(yaml(MANIFEST_DIR + "/" + CLUSTER_AUTOSCALER_FILE, AutoscalerManifests.clusterAutoscaler(ProfileViews.autoscalerSettings(profile.profile()),
                     profile.gpuCaps().stream().map(c -> new AutoscalerManifests.GpuLimit(c.label(), c.max())).toList())));
         }
         planned.sort((x, y) -> x.path().compareTo(y.path()));
@@ -188,11 +189,4 @@ public final class GpuManifestsGenerator {
         return new OutputFiles.Planned(path, FileContent.text(text), text);
     }
 
-    private static AutoscalerManifests.Settings settings(ClusterProfile.Autoscaler a) {
-        if (a == null) return new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
-        var sd = a.scaleDown();
-        return new AutoscalerManifests.Settings(a.logVerbosity(), a.maxNodeProvisionTime(), a.podPriorityThreshold(),
-                sd == null ? null : sd.enabled(), sd == null ? null : sd.delayAfterAdd(), sd == null ? null : sd.delayAfterDelete(),
-                sd == null ? null : sd.delayAfterFailure(), sd == null ? null : sd.unneededTime());
-    }
 }

@@ -2,6 +2,7 @@ package io.rhoai.promote;
 
 import io.rhoai.core.RhoaiException;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ProfileRepository;
 
 import java.util.List;
@@ -43,13 +44,13 @@ public final class Environments {
         }
         require(file, "spec.gitops.repoURL", g.repoURL(), "the GitOps repository URL");
         require(file, "spec.gitops.revision", g.revision(), "the branch this cluster's Argo CD tracks, e.g. main");
-        require(file, "spec.gitops.overlayPath", g.overlayPath(), "the cluster overlay, e.g. clusters/overlays/" + name);
         PromotionStyle style = PromotionStyle.parse(g.promotion());
         if (style == null) {
             throw RhoaiException.invalid(file + ": spec.gitops.promotion: '" + g.promotion() + "' is not branch or pinned",
                     "set promotion: branch (merge the source branch) or pinned (pin the overlay to a SHA)");
         }
-        return new Environment(name, g.repoURL(), g.revision(), g.overlayPath().replaceAll("^/+|/+$", ""), style);
+        // overlayPath defaults as for gitops bootstrap: a profile that bootstraps can be promoted
+        return new Environment(name, g.repoURL(), g.revision(), ProfileViews.overlayPath(p), style);
     }
 
     private static void require(String file, String field, String value, String what) {

@@ -2,6 +2,7 @@ package io.rhoai.cli.certs;
 
 import io.rhoai.core.RhoaiException;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.LoadedProfile;
 
 /** The cluster name and base domain a certificate command needs from the profile. */
@@ -9,12 +10,8 @@ final class CertsProfiles {
     private CertsProfiles() { }
 
     static ClusterProfile.Cluster cluster(LoadedProfile loaded, String profileName) {
-        ClusterProfile.Cluster c = clusterOrNull(loaded);
-        if (c == null || c.name() == null || c.name().isBlank() || c.baseDomain() == null || c.baseDomain().isBlank()) {
-            throw RhoaiException.invalid("profile " + profileName + ": spec.cluster.name and spec.cluster.baseDomain are required",
-                    "set both in " + (loaded.files().isEmpty() ? "the profile" : loaded.files().get(loaded.files().size() - 1)));
-        }
-        return c;
+        ProfileViews.hosts(loaded.profile(), "for the certificate's host names", null);
+        return clusterOrNull(loaded);
     }
 
     static ClusterProfile.Cluster clusterOrNull(LoadedProfile loaded) {

@@ -15,6 +15,7 @@ import io.rhoai.cli.KubeOptions;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Durations;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,10 +77,7 @@ public class CertsRenewCommand extends BaseCommand {
         if (noInstall) {
             result = new CertificateRenewer(issuer::issue, null, progress(), Clock.systemUTC()).renew(request);
         } else {
-            if (cluster == null || cluster.name() == null || cluster.baseDomain() == null) {
-                throw RhoaiException.invalid("profile " + profile.name() + ": spec.cluster.name and spec.cluster.baseDomain are required to install",
-                        "set both in the profile, or pass --no-install");
-            }
+            ProfileViews.hosts(profile, "to install", "pass --no-install");
             try (KubernetesClient client = io.rhoai.kube.KubeClients.connect(kube.target(env()))) {
                 CertificateInstaller installer = new CertificateInstaller(client, progress(), Clock.systemUTC(),
                         new SocketTlsProber(), endpoints.overrides());
@@ -91,10 +89,7 @@ public class CertsRenewCommand extends BaseCommand {
     }
 
     private Duration renewBefore(ClusterProfile profile) {
-        if (renewBefore != null) return renewBefore;
-        ClusterProfile.Certificates c = profile == null || profile.spec() == null ? null : profile.spec().certificates();
-        if (c != null && c.renewBefore() != null) return Durations.parse(c.renewBefore(), "spec.certificates.renewBefore");
-        return Duration.ofDays(30);
+        return renewBefore != null ? renewBefore : ProfileViews.renewBefore(profile);
     }
 
     static String text(RenewResult r) {

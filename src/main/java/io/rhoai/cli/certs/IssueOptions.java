@@ -7,6 +7,7 @@ import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.core.secret.SecretSource;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ProfileRepository;
 import picocli.CommandLine.Option;
 
@@ -96,12 +97,7 @@ public final class IssueOptions {
     }
 
     static List<String> defaultNames(ClusterProfile profile) {
-        ClusterProfile.Cluster cl = profile.spec() == null ? null : profile.spec().cluster();
-        if (cl == null || cl.name() == null || cl.baseDomain() == null) {
-            throw RhoaiException.invalid("profile " + profile.name() + ": spec.cluster.name and spec.cluster.baseDomain are needed for the certificate names",
-                    "set them in the profile, or pass --domain");
-        }
-        String base = cl.name() + "." + cl.baseDomain();
-        return List.of("*.apps." + base, "api." + base);
+        ProfileViews.Hosts hosts = ProfileViews.hosts(profile, "for the certificate names", "pass --domain");
+        return List.of("*." + hosts.apps(), hosts.api());
     }
 }

@@ -17,6 +17,7 @@ import io.rhoai.kube.Applier.DryRun;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.Waits;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.ProfileViews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +102,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
         ClusterProfile.GitOps g = p.spec() == null ? null : p.spec().gitops();
         Secret token = secrets().find("git token", gitTokenFile, "--git-token-file", "GIT_TOKEN");
         BootstrapRequest request = new BootstrapRequest(p.name(), g == null ? null : g.repoURL(), g == null ? null : g.revision(),
-                g != null && g.overlayPath() != null ? g.overlayPath() : "clusters/overlays/" + p.name(),
+                ProfileViews.overlayPath(p),
                 channel, manualApproval, approve, controllerRole, repoUsername, token, autoSync, waitApps, degradedGrace,
                 timeout, mode, manifestsDir);
         Waits.Mode wait = parseWaitMode(waitMode);
