@@ -1,5 +1,7 @@
 package io.rhoai.cli;
 
+import io.rhoai.certs.install.LoopbackTlsServer;
+import io.rhoai.certs.install.TestPki;
 import io.rhoai.testing.Cli;
 import io.rhoai.testing.LoopbackApi;
 import io.rhoai.testing.LoopbackApi.Reply;
@@ -11,6 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ class ClusterErrorPathsTest {
         HANGS(5, "no answer", Duration.ofSeconds(3), false),
         UNAUTHORIZED(6, "401", Duration.ofSeconds(30), true),
         FORBIDDEN(6, "403", Duration.ofSeconds(30), true),
+        UNTRUSTED_TLS(6, "TLS handshake failed", Duration.ofSeconds(30), true),
         SERVER_ERROR(6, "500", Duration.ofSeconds(3), false);
 
         final int exitCode;
@@ -75,14 +79,31 @@ class ClusterErrorPathsTest {
             this.fast = fast;
         }
 
-        LoopbackApi server() throws IOException {
+        /** The failing server and its URL; nothing listens for {@link #REFUSED}. */
+        Server start() throws Exception {
             return switch (this) {
-                case REFUSED -> null;
-                case HANGS -> LoopbackApi.silent();
-                case UNAUTHORIZED -> LoopbackApi.always(Reply.status(401, "Unauthorized", "Unauthorized"));
-                case FORBIDDEN -> LoopbackApi.always(Reply.status(403, "Forbidden", "forbidden: User \\\"system:anonymous\\\" cannot list resource"));
-                case SERVER_ERROR -> LoopbackApi.always(Reply.status(500, "InternalError", "etcdserver: request timed out"));
+                case REFUSED -> new Server("https://127.0.0.1:1", () -> { });
+                case HANGS -> Server.of(LoopbackApi.silent());
+                case UNAUTHORIZED -> Server.of(LoopbackApi.always(Reply.status(401, "Unauthorized", "Unauthorized")));
+                case FORBIDDEN -> Server.of(LoopbackApi.always(Reply.status(403, "Forbidden", "forbidden: User \\\"system:anonymous\\\" cannot list resource")));
+                case UNTRUSTED_TLS -> {
+                    // a TLS server whose self-signed certificate the kubeconfig does not trust
+                    LoopbackTlsServer tls = new LoopbackTlsServer(TestPki.selfSigned("127.0.0.1"));
+                    yield new Server("https://" + tls.endpoint(), tls);
+                }
+                case SERVER_ERROR -> Server.of(LoopbackApi.always(Reply.status(500, "InternalError", "etcdserver: request timed out")));
             };
+        }
+    }
+
+    record Server(String url, AutoCloseable closer) implements AutoCloseable {
+        static Server of(LoopbackApi api) {
+            return new Server(api.url(), api);
+        }
+
+        @Override
+        public void close() throws Exception {
+            closer.close();
         }
     }
 
@@ -107,8 +128,8 @@ class ClusterErrorPathsTest {
     @MethodSource("cases")
     void failsOnTimeWithOneLineNamingTheServerAndNoSecret(String command, Failure failure) throws Exception {
         Assumptions.assumeFalse(KNOWN_UNTIL_MERGE.contains(command), command + " is on KNOWN_UNTIL_MERGE");
-        try (LoopbackApi api = failure.server()) {
-            String server = api == null ? "https://127.0.0.1:1" : api.url();
+        try (Server api = failure.start()) {
+            String server = api.url();
             Path kubeconfig = LoopbackApi.kubeconfig(tmp, server, TOKEN);
             List<String> args = new ArrayList<>(COMMANDS.get(command));
             args.addAll(List.of("--kubeconfig", kubeconfig.toString(), "--timeout", failure.timeout.toSeconds() + "s"));
@@ -126,5 +147,28 @@ class ClusterErrorPathsTest {
             Duration limit = failure.fast ? MARGIN : failure.timeout.plus(MARGIN);
             assertThat(took).as("finished within %s\n%s", limit, r).isLessThan(limit);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commandNames")
+    void noKubeconfigOrAnUndefinedContextIsInvalidInputNamingWhatIsMissing(String command) throws IOException {
+        Assumptions.assumeFalse(KNOWN_UNTIL_MERGE.contains(command), command + " is on KNOWN_UNTIL_MERGE");
+        Path home = Files.createTempDirectory(tmp, "home");   // no .kube/config in it, no KUBECONFIG, not in a pod
+        Cli.Result none = Cli.cli().env("HOME", home.toString()).run(COMMANDS.get(command).toArray(String[]::new));
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(none.stderr()).contains("error: no kubeconfig: --kubeconfig not given, KUBECONFIG not set, "
+                + home.resolve(".kube/config") + " does not exist, and not running in a cluster").contains("hint: pass --kubeconfig");
+
+        Path kubeconfig = Files.writeString(home.resolve("stale"), Files.readString(LoopbackApi.kubeconfig(home, "https://127.0.0.1:1", TOKEN))
+                .replace("current-context: ctx", "current-context: deleted-cluster"));
+        List<String> args = new ArrayList<>(COMMANDS.get(command));
+        args.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+        Cli.Result stale = Cli.cli().run(args.toArray(String[]::new));
+        assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(stale.stderr()).contains("current-context 'deleted-cluster' is not one of its contexts").doesNotContain(TOKEN);
+    }
+
+    static Stream<String> commandNames() {
+        return COMMANDS.keySet().stream().sorted();
     }
 }
