@@ -60,6 +60,11 @@ public final class Waits {
     private final Mode mode;
     private final Duration pollInterval;
     private final Progress progress;
+    /**
+     * Set once a watch did not start in time: the API server (or a proxy in front of it) accepts watches and never
+     * answers them, so the later waits of the run poll at once instead of losing time on each start.
+     */
+    private volatile boolean watchesHang;
 
     public Waits(KubernetesClient client, Mode mode, Duration pollInterval, Progress progress) {
         this.client = client;
@@ -148,7 +153,7 @@ public final class Waits {
                 throw Poller.timedOut(awaited.what(), deadline, awaited.describe(last.get().value()), awaited.hint());
             }
         }, awaited.done(), awaited.state());
-        if (mode == Mode.WATCH) {
+        if (mode == Mode.WATCH && !watchesHang) {
             // one plain read first: a condition that already holds (every wait of a re-run) needs no watch
             T first = reading.observe().get();
             if (awaited.holds(first)) return first;
@@ -180,8 +185,9 @@ public final class Waits {
             try {
                 started.get(Math.max(1, startup.toMillis()), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                progress.debug("the watch for " + awaited.what() + " did not start within " + Durations.format(startup)
-                        + "; polling every " + Durations.format(pollInterval) + " for the " + Durations.format(deadline.remaining()) + " left");
+                watchesHang = true;
+                progress.warn("the watch for " + awaited.what() + " did not start within " + Durations.format(startup)
+                        + "; this run polls every " + Durations.format(pollInterval) + " instead (--wait-mode poll skips the attempt)");
                 return null;
             } catch (ExecutionException e) {
                 // the watch could not be opened (RBAC without watch, a proxy): poll for the rest of the time

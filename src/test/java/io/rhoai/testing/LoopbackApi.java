@@ -25,6 +25,8 @@ public final class LoopbackApi implements AutoCloseable {
     /** What to send back: a status and a JSON body, or nothing ever ({@link #HANG}). */
     public record Reply(int status, String body) {
         public static final Reply HANG = new Reply(-1, null);
+        /** Pass the request on to the upstream server of {@link #proxy}. */
+        public static final Reply FORWARD = new Reply(-2, null);
 
         public static Reply json(String body) {
             return new Reply(200, body);
@@ -42,9 +44,15 @@ public final class LoopbackApi implements AutoCloseable {
     private final ServerSocket socket;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final BiFunction<String, String, Reply> handler;
+    private final java.net.URI upstream;
 
     private LoopbackApi(BiFunction<String, String, Reply> handler) throws IOException {
+        this(handler, null);
+    }
+
+    private LoopbackApi(BiFunction<String, String, Reply> handler, java.net.URI upstream) throws IOException {
         this.handler = handler;
+        this.upstream = upstream;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "loopback-api-" + socket.getLocalPort());
         acceptor.setDaemon(true);
@@ -59,6 +67,14 @@ public final class LoopbackApi implements AutoCloseable {
     /** The same reply to every request. */
     public static LoopbackApi always(Reply reply) throws IOException {
         return new LoopbackApi((m, p) -> reply);
+    }
+
+    /**
+     * A proxy in front of a plain-HTTP API server (a mock server) that forwards every request except those for which
+     * {@code hang(pathAndQuery)} holds: those are accepted and never answered (a watch that never starts).
+     */
+    public static LoopbackApi proxy(String upstreamUrl, java.util.function.Predicate<String> hang) throws IOException {
+        return new LoopbackApi((m, p) -> hang.test(p) ? Reply.HANG : Reply.FORWARD, java.net.URI.create(upstreamUrl));
     }
 
     /** Accepts every connection and never answers (never even reads the request). */
@@ -115,13 +131,19 @@ public final class LoopbackApi implements AutoCloseable {
                 String requestLine = line(in);
                 if (requestLine == null || requestLine.isEmpty()) return;
                 int length = 0;
+                List<String> headers = new java.util.ArrayList<>();
                 for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
                     if (h.toLowerCase().startsWith("content-length:")) length = Integer.parseInt(h.substring(15).strip());
+                    headers.add(h);
                 }
-                in.readNBytes(length);
+                byte[] requestBody = in.readNBytes(length);
                 String[] parts = requestLine.split(" ");
                 requests.add(parts[0] + " " + parts[1]);
                 Reply reply = handler.apply(parts[0], parts[1]);
+                if (reply == Reply.FORWARD) {
+                    forward(requestLine, headers, requestBody, out);
+                    return;   // the upstream answered with Connection: close; so does this connection
+                }
                 if (reply.status() < 0) {
                     while (!s.isClosed() && in.read() >= 0) { }   // hang: keep the connection, never answer
                     return;
@@ -134,6 +156,23 @@ public final class LoopbackApi implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        }
+    }
+
+    private void forward(String requestLine, List<String> headers, byte[] body, OutputStream out) throws IOException {
+        try (Socket up = new Socket(upstream.getHost(), upstream.getPort())) {
+            StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+            for (String h : headers) {
+                String name = h.toLowerCase();
+                if (!name.startsWith("connection:") && !name.startsWith("keep-alive:")) head.append(h).append("\r\n");
+            }
+            head.append("Connection: close\r\n\r\n");
+            OutputStream upOut = up.getOutputStream();
+            upOut.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            upOut.write(body);
+            upOut.flush();
+            up.getInputStream().transferTo(out);
+            out.flush();
         }
     }
 
