@@ -191,7 +191,8 @@ public final class Retry {
             case 404 -> "the API or object does not exist on this cluster";
             default -> "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)";
         };
-        return new RhoaiException(ErrorKind.REMOTE, what + " failed (" + status + tries + ") at " + server + ": " + firstLine(detail), hint, e);
+        String at = found == null ? "" : " at " + found;
+        return new RhoaiException(ErrorKind.REMOTE, what + " failed (" + status + tries + ")" + at + ": " + firstLine(detail), hint, e);
     }
 
     /** The deepest cause's message: fabric8's own text ("An error has occurred.") says nothing, its cause does. */
