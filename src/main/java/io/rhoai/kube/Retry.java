@@ -121,6 +121,7 @@ public final class Retry {
 
     /** Why the API cannot be reached at all, in a few words, or null when it was reached (or the cause is unknown). */
     static String unreachable(Throwable e) {
+        Throwable tls = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnknownHostException) return "unknown host (" + firstLine(t.getMessage()) + ")";
             if (t instanceof NoRouteToHostException) return "no route to host";
@@ -129,10 +130,18 @@ public final class Retry {
                 String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
                 return m.contains("timed out") ? "connection timed out" : m.contains("refused") ? "connection refused" : firstLine(t.getMessage());
             }
-            if (t instanceof CertificateException) return "the server's certificate is not trusted (" + firstLine(t.getMessage()) + ")";
-            if (t instanceof SSLException) return "TLS handshake failed (" + firstLine(t.getMessage()) + ")";
+            // the deepest TLS error says why ("unable to find valid certification path"); the outer ones do not
+            if (t instanceof SSLException || t instanceof CertificateException) tls = t;
         }
-        return null;
+        if (tls instanceof CertificateException) return "TLS handshake failed: the server's certificate is not trusted (" + plain(tls.getMessage()) + ")";
+        return tls == null ? null : "TLS handshake failed (" + plain(tls.getMessage()) + ")";
+    }
+
+    /** A JDK message without the Java class names it quotes ("…: sun.security…SunCertPathBuilderException: unable to …"). */
+    private static String plain(String message) {
+        String m = firstLine(message);
+        int cut = m.lastIndexOf("Exception: ");
+        return cut < 0 ? m : m.substring(cut + "Exception: ".length());
     }
 
     /** A server-side apply conflict: another field manager owns a field with a different value. Not transient. */
@@ -179,9 +188,11 @@ public final class Retry {
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         String unreachable = e.getCode() > 0 ? null : unreachable(e);
         if (unreachable != null) {
-            return new RhoaiException(ErrorKind.REMOTE, "cannot reach " + server + ": " + unreachable + " (" + what + ")",
-                    "check that --kubeconfig/--context (or KUBECONFIG and its current-context) name a cluster you can reach;"
-                            + " 'kubectl cluster-info' uses the same settings", e);
+            String hint = unreachable.startsWith("TLS")
+                    ? "check the kubeconfig's certificate-authority-data for this server (kubectl cluster-info uses the same settings)"
+                    : "check that --kubeconfig/--context (or KUBECONFIG and its current-context) name a cluster you can reach;"
+                            + " 'kubectl cluster-info' uses the same settings";
+            return new RhoaiException(ErrorKind.REMOTE, "cannot reach " + server + ": " + unreachable + " (" + what + ")", hint, e);
         }
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
         String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
@@ -189,6 +200,7 @@ public final class Retry {
             case 401 -> "log in again (oc login) or pass another --kubeconfig/--context: the credentials in use were refused";
             case 403 -> "the identity in use lacks permission; use a cluster-admin context";
             case 404 -> "the API or object does not exist on this cluster";
+            case 429, 500, 502, 503, 504 -> "the API server is overloaded or failing; try again later, or raise --timeout to retry for longer";
             default -> "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)";
         };
         String at = found == null ? "" : " at " + found;
