@@ -82,7 +82,7 @@ trap 'rm -rf "$render_dir"' EXIT
 render_args="install-config render --cluster rhoaibu-cluster-dev --dry-run"
 render_found=""
 for args in "$render_args" \
-  "$render_args --dir $render_dir --pull-secret-file docs/examples/pull-secret.example.json --ssh-key-file docs/examples/ssh-key.example.pub"; do
+  "$render_args --dir $render_dir --pull-secret-file docs/examples/pull-secret.example.json --ssh-public-key-file docs/examples/ssh-key.example.pub"; do
   # shellcheck disable=SC2086
   if rhoai "${variants[0]#*|}" $args >/dev/null 2>"$render_dir/.err"; then render_found=$args; break; fi
 done

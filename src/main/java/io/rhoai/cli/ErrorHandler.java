@@ -1,9 +1,9 @@
 package io.rhoai.cli;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Redactor;
+import io.rhoai.kube.Retry;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -64,13 +64,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (ex instanceof InterruptedException) {
             return new RhoaiException(ErrorKind.INTERRUPTED, "interrupted", null, ex);
         }
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof KubernetesClientException k) {
-                String status = k.getCode() > 0 ? " (HTTP " + k.getCode() + ")" : "";
-                return new RhoaiException(ErrorKind.REMOTE, "Kubernetes API" + status + ": " + k.getMessage(),
-                        "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)", ex);
-            }
-        }
+        // a client error raised outside kube.Retry (an engine calling the client directly): the same message Retry gives
+        RhoaiException remote = Retry.failureOf(ex);
+        if (remote != null) return remote;
         String msg = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
         return new RhoaiException(ErrorKind.INTERNAL, "internal error: " + msg, null, ex);
     }

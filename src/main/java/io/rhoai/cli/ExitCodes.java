@@ -11,7 +11,7 @@ import picocli.CommandLine;
 public final class ExitCodes {
     /** Success; also "nothing to do" for idempotent commands. */
     public static final int OK = 0;
-    /** Diff-style commands only ({@code promote plan}, {@code --check}): there are changes to make. Not an error. */
+    /** Diff-style commands only ({@code promote plan}): there are changes to make. Not an error. */
     public static final int CHANGES_PENDING = 1;
     /** Bad command line: unknown option, missing argument. */
     public static final int USAGE = 2;
@@ -53,7 +53,7 @@ public final class ExitCodes {
     /** Rows for the README and {@code rhoai exit-codes}. */
     public static final String[][] TABLE = {
             {"0", "ok", "success, or nothing to do (re-runs of idempotent commands)"},
-            {"1", "changes-pending", "diff-style commands (promote plan, --check): changes exist; not an error"},
+            {"1", "changes-pending", "diff-style commands (promote plan): changes exist; not an error"},
             {"2", "usage", "unknown option, missing or malformed argument"},
             {"3", "invalid-input", "a profile, file or value was rejected; nothing was changed"},
             {"4", "precondition", "the target's state does not allow the step (refusal, drift, failed gate); nothing was changed"},

@@ -16,7 +16,7 @@ public final class KubeOptions {
     String context;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Timeout of each API request (default: ${DEFAULT-VALUE}).")
+            description = "Timeout of each API request (default: ${DEFAULT-VALUE}); no request outlives the run's --timeout.")
     Duration requestTimeout;
 
     public KubeTarget target(Map<String, String> env) {

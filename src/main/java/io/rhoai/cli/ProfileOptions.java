@@ -7,10 +7,15 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** {@code --cluster <profile>} and where profiles are read from. */
+/**
+ * {@code -c/--cluster <profile>} and where profiles are read from, for every command that takes a cluster. The name
+ * is matched one way everywhere ({@link ProfileRepository#resolve}): the full name, or a unique suffix after a dash.
+ * Commands where the profile is optional (pools given by flags instead) use {@link OptionalProfileOptions}.
+ */
 public final class ProfileOptions {
-    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE", required = true,
-            description = "Cluster profile name, e.g. rhoaibu-cluster-dev (a file in the profiles directory).")
+    public static final String CLUSTER_HELP = "Cluster profile: its full name (rhoaibu-cluster-dev) or a unique suffix after a dash (dev).";
+
+    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE", required = true, description = CLUSTER_HELP)
     public String cluster;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR",

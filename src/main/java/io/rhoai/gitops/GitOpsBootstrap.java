@@ -2,9 +2,6 @@ package io.rhoai.gitops;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
@@ -21,6 +18,7 @@ import io.rhoai.kube.Kinds;
 import io.rhoai.kube.ManifestTemplates;
 import io.rhoai.kube.ManifestTemplates.Mode;
 import io.rhoai.kube.ManifestTemplates.Rendered;
+import io.rhoai.kube.Patches;
 import io.rhoai.kube.Retry;
 import io.rhoai.kube.Waits;
 
@@ -324,7 +322,7 @@ public final class GitOpsBootstrap {
             pm = Retry.call("read PackageManifest " + PACKAGE, deadline,
                     () -> client.genericKubernetesResources(Kinds.PACKAGE_MANIFEST).inNamespace(MARKETPLACE).withName(PACKAGE).get());
         } catch (RhoaiException e) {
-            if (e.getCause() instanceof KubernetesClientException k && k.getCode() == 404) pm = null;
+            if (Retry.status(e) == 404) pm = null;
             else throw e;
         }
         String channel = Fields.text(pm, "status", "defaultChannel");
@@ -344,7 +342,7 @@ public final class GitOpsBootstrap {
             subs = Retry.call("list Subscriptions", deadline,
                     () -> client.genericKubernetesResources(Kinds.SUBSCRIPTION).inAnyNamespace().list().getItems());
         } catch (RhoaiException e) {
-            if (e.getCause() instanceof KubernetesClientException k && k.getCode() == 404) {
+            if (Retry.status(e) == 404) {
                 throw RhoaiException.precondition("the cluster serves no operators.coreos.com Subscriptions (OLM is missing)",
                         "bootstrap needs an OpenShift cluster with Operator Lifecycle Manager");
             }
@@ -373,9 +371,7 @@ public final class GitOpsBootstrap {
         }
         if (req.approve()) {
             progress.step("install plan: approving InstallPlan " + ns + "/" + planName + " (" + names + ")");
-            Retry.call("approve InstallPlan " + ns + "/" + planName, deadline, () -> plan.patch(
-                    new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).withFieldManager(Ownership.FIELD_MANAGER).build(),
-                    "{\"spec\":{\"approved\":true}}"));
+            Retry.call("approve InstallPlan " + ns + "/" + planName, deadline, () -> Patches.merge(plan, "{\"spec\":{\"approved\":true}}"));
         } else {
             progress.warn("InstallPlan " + ns + "/" + planName + " waits for manual approval (oc patch installplan " + planName
                     + " -n " + ns + " --type merge -p '{\"spec\":{\"approved\":true}}', or re-run with --approve)");

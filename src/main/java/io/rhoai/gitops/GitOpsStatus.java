@@ -2,7 +2,6 @@ package io.rhoai.gitops;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.gitops.BootstrapResult.AppState;
@@ -66,7 +65,7 @@ public final class GitOpsStatus {
         try {
             return Retry.call(what, deadline, read);
         } catch (RhoaiException e) {
-            if (e.getCause() instanceof KubernetesClientException k && k.getCode() == 404) return null;
+            if (Retry.status(e) == 404) return null;
             throw e;
         }
     }

@@ -49,9 +49,15 @@ public final class GpuPoolManager {
      * that does not exist yet (null: operator defaults).
      */
     public record AddRequest(String region, List<PlannedPool> pools, Map<String, Integer> gpuLimits,
-                             AutoscalerManifests.Settings autoscaler, boolean dryRun, Duration timeout) { }
+                             AutoscalerManifests.Settings autoscaler, Applier.DryRun dryRun, Duration timeout) {
+        public boolean isDryRun() { return dryRun.isDryRun(); }
+    }
 
-    public record RemoveRequest(String pool, String zone, boolean force, boolean dryRun, Duration timeout) { }
+    /** {@code dryRun} server: the deletes are sent with dryRun=All, so the API server checks them and deletes nothing. */
+    public record RemoveRequest(String pool, String zone, boolean force, Applier.DryRun dryRun, Duration timeout) {
+        public boolean isDryRun() { return dryRun.isDryRun(); }
+        boolean sends() { return dryRun != Applier.DryRun.CLIENT; }
+    }
 
     @RegisterForReflection
     public record AddResult(boolean dryRun, List<Applied> objects) {
@@ -98,7 +104,7 @@ public final class GpuPoolManager {
                 () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
         Map<String, Integer> wanted = wantedCaps(req, demand, gpuLimits(liveCa));
 
-        Applier.DryRun mode = req.dryRun() ? Applier.DryRun.CLIENT : Applier.DryRun.NONE;
+        Applier.DryRun mode = req.dryRun();
         Applier applier = new Applier(client, new Kinds(client), mode, progress);
         List<Applied> out = new ArrayList<>();
         for (Planned p : planned) {
@@ -107,7 +113,7 @@ public final class GpuPoolManager {
         }
         out.add(mergeClusterAutoscaler(wanted, req.autoscaler(), mode, deadline));
         report(out.get(out.size() - 1));
-        return new AddResult(req.dryRun(), out);
+        return new AddResult(req.isDryRun(), out);
     }
 
     /** The MachineSet and MachineAutoscaler of every pool and zone, into {@code planned}; returns GPUs wanted per label. */
@@ -279,7 +285,7 @@ public final class GpuPoolManager {
         }
         sets = sets.stream().filter(Ownership::isManaged).toList();
         if (sets.isEmpty()) {
-            return new RemoveResult(req.pool(), req.zone(), req.dryRun(), true, List.of());
+            return new RemoveResult(req.pool(), req.zone(), req.isDryRun(), true, List.of());
         }
         // refuse before touching anything: a set with nodes runs paid GPUs and maybe workloads
         if (!req.force()) {
@@ -301,27 +307,27 @@ public final class GpuPoolManager {
                     .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).get());
             // the autoscaler goes first so it cannot scale the set up again while it is being removed
             if (ma != null && Ownership.isManaged(ma)) {
-                if (!req.dryRun()) Retry.run("delete MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
-                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
+                if (req.sends()) Retry.run("delete MachineAutoscaler " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_AUTOSCALER)
+                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).dryRun(req.isDryRun()).delete());
                 out.add(removed("MachineAutoscaler", name, Outcome.DELETED));
             } else if (ma != null) {
                 progress.warn("MachineAutoscaler " + name + " is not managed by rhoai; left alone");
             }
             int replicas = Mappers.json().valueToTree(s).path("spec").path("replicas").asInt(0);
             if (req.force() && replicas > 0) {
-                if (!req.dryRun()) Retry.run("scale MachineSet " + name + " to 0", deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
-                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).edit(m -> {
+                if (req.sends()) Retry.run("scale MachineSet " + name + " to 0", deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
+                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).dryRun(req.isDryRun()).edit(m -> {
                             m.setAdditionalProperty("spec", withReplicas(m, 0));
                             return m;
                         }));
                 out.add(removed("MachineSet", name, Outcome.SCALED_DOWN));
             }
-            if (!req.dryRun()) Retry.run("delete MachineSet " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
-                    .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).delete());
+            if (req.sends()) Retry.run("delete MachineSet " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
+                    .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).dryRun(req.isDryRun()).delete());
             out.add(removed("MachineSet", name, Outcome.DELETED));
-            report(out, req.dryRun());
+            report(out, req.isDryRun());
         }
-        return new RemoveResult(req.pool(), req.zone(), req.dryRun(), false, out);
+        return new RemoveResult(req.pool(), req.zone(), req.isDryRun(), false, out);
     }
 
     @SuppressWarnings("unchecked")

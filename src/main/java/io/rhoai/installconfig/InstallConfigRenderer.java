@@ -55,7 +55,7 @@ public final class InstallConfigRenderer {
         if (in.pullSecret() == null) warnings.add("no pull secret given: the dry run shows where it goes; a real render needs --pull-secret-file");
         Secret pullSecret = in.pullSecret() == null ? Secret.of(Redactor.MASK, "none") : PullSecrets.compact(in.pullSecret());
         String sshKey = in.sshKeyFile() == null ? null : SshPublicKeys.read(in.sshKeyFile(), in.sshKeySource());
-        if (sshKey == null) warnings.add("no SSH key: nodes will not accept SSH logins (pass --ssh-key-file to allow them)");
+        if (sshKey == null) warnings.add("no SSH key: nodes will not accept SSH logins (pass --ssh-public-key-file to allow them)");
         warnings.forEach(progress::warn);
 
         String real = ManifestYaml.write(installConfig(profile, pullSecret.reveal(), sshKey));

@@ -101,17 +101,33 @@ public final class ProfileRepository {
         return names;
     }
 
-    /** Loads, merges with its base and binds a profile. Semantic checks are {@link ProfileValidator}'s job. */
-    public LoadedProfile load(String name) {
-        if (name == null || name.isBlank()) {
-            throw RhoaiException.invalid("--cluster is required", "pass one of: " + String.join(", ", names()));
+    /**
+     * The full profile name for what the user typed after {@code flag}: the full name, or a unique suffix after a dash
+     * ({@code dev} finds {@code rhoaibu-cluster-dev} when no other profile ends in {@code -dev}). One rule for every
+     * flag that names a cluster ({@code --cluster}, promote's {@code --from}/{@code --to}).
+     */
+    public String resolve(String nameOrSuffix, String flag) {
+        if (nameOrSuffix == null || nameOrSuffix.isBlank()) {
+            throw RhoaiException.invalid(flag + " is required", "pass a cluster profile name, e.g. " + flag + " rhoaibu-cluster-dev");
         }
-        String file = name.endsWith(".yaml") ? name : name + ".yaml";
+        String name = nameOrSuffix.endsWith(".yaml") ? nameOrSuffix.substring(0, nameOrSuffix.length() - ".yaml".length()) : nameOrSuffix;
+        if (read(name + ".yaml") != null) return name;
+        List<String> names = names();
+        List<String> matches = names.stream().filter(n -> n.endsWith("-" + name)).toList();
+        if (matches.size() == 1) return matches.get(0);
+        if (matches.size() > 1) {
+            throw RhoaiException.invalid(flag + ": '" + nameOrSuffix + "' matches several profiles: " + String.join(", ", matches),
+                    "pass the full profile name");
+        }
+        throw RhoaiException.invalid(flag + ": no profile '" + nameOrSuffix + "' in " + source(),
+                "pass one of: " + String.join(", ", names) + " (or --profiles-dir)");
+    }
+
+    /** Loads, merges with its base and binds a profile (full name or unique suffix, {@link #resolve}). */
+    public LoadedProfile load(String nameOrSuffix) {
+        String name = resolve(nameOrSuffix, "--cluster");
+        String file = name + ".yaml";
         String text = read(file);
-        if (text == null) {
-            throw RhoaiException.invalid("--cluster: no profile '" + name + "' in " + source(),
-                    "pass one of: " + String.join(", ", names()) + " (or --profiles-dir)");
-        }
         JsonNode tree = parse(file, text);
         List<String> files = new ArrayList<>();
         files.add(file);

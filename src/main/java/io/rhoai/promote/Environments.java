@@ -5,11 +5,9 @@ import io.rhoai.profile.ClusterProfile;
 import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ProfileRepository;
 
-import java.util.List;
-
 /**
  * Environments come from cluster profiles ({@code spec.gitops}). A name may be the profile's full name or a unique
- * suffix after a dash: {@code dev} finds {@code rhoaibu-cluster-dev} when no other profile ends in {@code -dev}.
+ * suffix after a dash, as every --cluster takes it ({@link ProfileRepository#resolve}).
  */
 public final class Environments {
     private final ProfileRepository profiles;
@@ -19,23 +17,7 @@ public final class Environments {
     }
 
     public Environment resolve(String nameOrAlias, String flag) {
-        if (nameOrAlias == null || nameOrAlias.isBlank()) {
-            throw RhoaiException.invalid(flag + " is required", "pass a cluster profile name, e.g. " + flag + " rhoaibu-cluster-dev");
-        }
-        List<String> names = profiles.names();
-        String name = nameOrAlias;
-        if (!names.contains(nameOrAlias)) {
-            List<String> matches = names.stream().filter(n -> n.endsWith("-" + nameOrAlias)).toList();
-            if (matches.size() == 1) {
-                name = matches.get(0);
-            } else if (matches.size() > 1) {
-                throw RhoaiException.invalid(flag + ": '" + nameOrAlias + "' matches several profiles: " + String.join(", ", matches),
-                        "pass the full profile name");
-            } else {
-                throw RhoaiException.invalid(flag + ": no profile '" + nameOrAlias + "' in " + profiles.source(),
-                        "pass one of: " + String.join(", ", names) + " (or --profiles-dir)");
-            }
-        }
+        String name = profiles.resolve(nameOrAlias, flag);
         ClusterProfile p = profiles.load(name).profile();
         ClusterProfile.GitOps g = p.spec().gitops();
         String file = name + ".yaml";

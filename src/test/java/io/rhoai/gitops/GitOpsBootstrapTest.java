@@ -8,6 +8,7 @@ import io.rhoai.kube.Fields;
 import io.rhoai.kube.Kinds;
 import io.rhoai.testing.ApplyingCrudDispatcher.Recorded;
 import io.rhoai.testing.Cli;
+import io.rhoai.testing.LoopbackApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Drives the real CLI against the simulated cluster (see {@link SimulatedCluster} for what it simulates and what not;
@@ -179,6 +181,30 @@ class GitOpsBootstrapTest {
         assertThat(r.stderr()).contains("error: timed out after 8s waiting for stage 'CSV': ClusterServiceVersion "
                 + "openshift-gitops-operator/" + SimulatedCluster.CSV_NAME + " to reach phase Succeeded; last state: phase=Installing reason=InstallWaiting");
         assertThat(r.stderr()).contains("hint: see: oc get csv");
+    }
+
+    /**
+     * Defect 6a: behind a server (or proxy) that accepts watches and never answers them, the run hung for 11 minutes
+     * starting an informer. The first wait's watch is given a bounded start, the run says so and polls from then on,
+     * and the bootstrap completes within its --timeout.
+     */
+    @Test
+    void watchesThatNeverAnswerCostOneBoundedStartAndTheRunStillCompletesInTime() throws Exception {
+        start(SimulatedCluster.Behaviour.healthy());
+        String upstream = java.util.regex.Pattern.compile("server: (\\S+)").matcher(Files.readString(kubeconfig)).results()
+                .findFirst().orElseThrow().group(1);
+        try (LoopbackApi proxy = LoopbackApi.proxy(upstream, path -> path.contains("watch=true"))) {
+            Path viaProxy = Files.writeString(tmp.resolve("kubeconfig-proxy"), Files.readString(kubeconfig).replace(upstream, proxy.url()));
+            List<String> args = List.of("gitops", "bootstrap", "--cluster", TestProfiles.DEV, "--profiles-dir", profiles.toString(),
+                    "--kubeconfig", viaProxy.toString(), "--timeout", "20s", "--poll-interval", "200ms");
+            long t0 = System.nanoTime();
+            Cli.Result r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> Cli.cli().run(args.toArray(String[]::new)));
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - t0);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(took).as(r.toString()).isLessThan(java.time.Duration.ofSeconds(24));
+            assertThat(proxy.requests).anyMatch(q -> q.contains("watch=true"));
+            assertThat(r.stderr()).containsOnlyOnce("did not start within").contains("this run polls every 200ms instead");
+        }
     }
 
     @Test

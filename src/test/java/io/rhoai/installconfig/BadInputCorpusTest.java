@@ -120,11 +120,11 @@ class BadInputCorpusTest {
                     RENDER, 3, "error: pull secret (file %TMP%/ps.json) is not valid JSON"),
             new Case("pull secret without auths", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"registry\": \"quay.io\", \"token\": \"c2VjcmV0LXRva2VuLXZhbHVl\"}")),
                     RENDER, 3, "error: pull secret (file %TMP%/ps.json) has no \"auths\" object"),
-            new Case("private key as SSH key", t -> t.args("--ssh-key-file", t.write("id_ed25519",
+            new Case("private key as SSH key", t -> t.args("--ssh-public-key-file", t.write("id_ed25519",
                     "-----BEGIN OPENSSH PRIVATE KEY-----\n" + PRIVATE_KEY_BODY + "\n-----END OPENSSH PRIVATE KEY-----\n")), RENDER, 3,
-                    "error: --ssh-key-file: %TMP%/id_ed25519 is a private key; the cluster needs the public key"),
-            new Case("not an SSH key", t -> t.args("--ssh-key-file", t.write("key.pub", "ssh-ed25519 not-base64!!\n")), RENDER, 3,
-                    "error: --ssh-key-file: %TMP%/key.pub line 1 is not an SSH public key: the key data is not base64"),
+                    "error: --ssh-public-key-file: %TMP%/id_ed25519 is a private key; the cluster needs the public key"),
+            new Case("not an SSH key", t -> t.args("--ssh-public-key-file", t.write("key.pub", "ssh-ed25519 not-base64!!\n")), RENDER, 3,
+                    "error: --ssh-public-key-file: %TMP%/key.pub line 1 is not an SSH public key: the key data is not base64"),
             new Case("gpu-manifests before openshift-install create manifests", t -> null, GPU, 4,
                     "error: no installer manifests: %OUT%/openshift does not exist"),
             new Case("missing worker MachineSet for a pool's zone", t -> {
@@ -154,7 +154,7 @@ class BadInputCorpusTest {
         }
         out = tmp.resolve("out");
         args = new ArrayList<>(List.of("--cluster", "rhoaibu-cluster-dev", "--pull-secret-file", Fixtures.PULL_SECRET.toString(),
-                "--ssh-key-file", Fixtures.SSH_KEY.toString()));
+                "--ssh-public-key-file", Fixtures.SSH_KEY.toString()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,7 +31,7 @@ class GoldenFilesTest {
         Path dir = tmp.resolve(profile);
         Cli.Result render = Cli.cli().run("install-config", "render", "--cluster", profile, "--dir", dir.toString(),
                 "--profiles-dir", Fixtures.PROFILES.toString(),
-                "--pull-secret-file", Fixtures.PULL_SECRET.toString(), "--ssh-key-file", Fixtures.SSH_KEY.toString());
+                "--pull-secret-file", Fixtures.PULL_SECRET.toString(), "--ssh-public-key-file", Fixtures.SSH_KEY.toString());
         assertThat(render.exitCode()).as(render.toString()).isEqualTo(ExitCodes.OK);
         Fixtures.createManifests(profile, dir);
         Cli.Result gpu = Cli.cli().run("install-config", "gpu-manifests", "--cluster", profile, "--dir", dir.toString(),

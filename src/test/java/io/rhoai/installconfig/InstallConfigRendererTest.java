@@ -51,10 +51,10 @@ class InstallConfigRendererTest {
             @Override public void warn(String m) { said.add("warn " + m); }
         };
         RenderResult r = new InstallConfigRenderer(GpuCatalog.bundled(), progress).render(new RenderInput(ProfileRepository.of(profiles), "lab",
-                tmp.resolve("out"), Secret.of(Files.readString(Fixtures.PULL_SECRET), "test"), null, "--ssh-key-file", false, "test"));
+                tmp.resolve("out"), Secret.of(Files.readString(Fixtures.PULL_SECRET), "test"), null, "--ssh-public-key-file", false, "test"));
         assertThat(r.changed()).isTrue();
         assertThat(said).containsExactly("step Validating profile lab",
-                "warn no SSH key: nodes will not accept SSH logins (pass --ssh-key-file to allow them)",
+                "warn no SSH key: nodes will not accept SSH logins (pass --ssh-public-key-file to allow them)",
                 "done Wrote install-config for lab in " + tmp.resolve("out"));
         JsonNode ic = Mappers.yaml().readTree(Files.readString(tmp.resolve("out/install-config.yaml")));
         for (JsonNode pool : List.of(ic.path("compute").get(0), ic.path("controlPlane"))) {

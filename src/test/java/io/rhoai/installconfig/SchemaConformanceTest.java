@@ -35,7 +35,7 @@ class SchemaConformanceTest {
     Path rendered(String profile) {
         Path dir = tmp.resolve(profile);
         Cli.Result r = Cli.cli().run("install-config", "render", "-c", profile, "--dir", dir.toString(), "--profiles-dir", Fixtures.PROFILES.toString(),
-                "--pull-secret-file", Fixtures.PULL_SECRET.toString(), "--ssh-key-file", Fixtures.SSH_KEY.toString());
+                "--pull-secret-file", Fixtures.PULL_SECRET.toString(), "--ssh-public-key-file", Fixtures.SSH_KEY.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         Fixtures.createManifests(profile, dir);
         r = Cli.cli().run("install-config", "gpu-manifests", "-c", profile, "--dir", dir.toString(), "--profiles-dir", Fixtures.PROFILES.toString());

@@ -34,14 +34,14 @@ class SecretInputsTest {
         String rsa = "ssh-rsa " + blob("ssh-rsa") + " me@laptop";
         String ecdsa = "ecdsa-sha2-nistp256 " + blob("ecdsa-sha2-nistp256");
         Path f = Files.writeString(tmp.resolve("keys.pub"), "# team keys\n" + rsa + "\n\n" + ecdsa + "\n" + Files.readString(Fixtures.SSH_KEY));
-        assertThat(SshPublicKeys.read(f, "--ssh-key-file").split("\n")).hasSize(3).startsWith(rsa, ecdsa);
+        assertThat(SshPublicKeys.read(f, "--ssh-public-key-file").split("\n")).hasSize(3).startsWith(rsa, ecdsa);
     }
 
     @Test
     void aKeyWhoseDataDoesNotMatchItsTypeIsRefused() throws IOException {
         Path f = Files.writeString(tmp.resolve("k.pub"), "ssh-ed25519 " + blob("ssh-rsa") + "\n");
-        assertThatThrownBy(() -> SshPublicKeys.read(f, "--ssh-key-file"))
-                .hasMessage("--ssh-key-file: " + f + " line 1 is not an SSH public key: the key data does not match its type ssh-ed25519");
+        assertThatThrownBy(() -> SshPublicKeys.read(f, "--ssh-public-key-file"))
+                .hasMessage("--ssh-public-key-file: " + f + " line 1 is not an SSH public key: the key data does not match its type ssh-ed25519");
     }
 
     @Test

@@ -55,4 +55,34 @@ class KubeClientsTest {
         assertThatThrownBy(() -> KubeClients.config(new KubeTarget(a, "nope", null, Map.of())))
                 .isInstanceOf(RhoaiException.class).hasMessageContaining("--context: no context 'nope'");
     }
+
+    @Test
+    void noKubeconfigAnywhereAndNoClusterIsInvalidInputNamingWhatIsMissing() {
+        // HOME without .kube/config, no KUBECONFIG, no KUBERNETES_SERVICE_HOST: fabric8 alone would try kubernetes.default.svc
+        assertThatThrownBy(() -> KubeClients.config(new KubeTarget(null, null, null, Map.of("HOME", tmp.toString()))))
+                .isInstanceOf(RhoaiException.class)
+                .satisfies(e -> assertThat(((RhoaiException) e).kind()).isEqualTo(io.rhoai.core.ErrorKind.INVALID_INPUT))
+                .hasMessage("no kubeconfig: --kubeconfig not given, KUBECONFIG not set, " + tmp.resolve(".kube/config")
+                        + " does not exist, and not running in a cluster (no service account)")
+                .satisfies(e -> assertThat(((RhoaiException) e).hint()).contains("--kubeconfig"));
+    }
+
+    @Test
+    void homesKubeconfigIsTheDefault() throws Exception {
+        Files.createDirectories(tmp.resolve(".kube"));
+        Files.move(kubeconfig("a", "alpha", "alpha"), tmp.resolve(".kube/config"));
+        Config config = KubeClients.config(new KubeTarget(null, null, null, Map.of("HOME", tmp.toString())));
+        assertThat(config.getMasterUrl()).startsWith("https://alpha.example.com:6443");
+    }
+
+    @Test
+    void aCurrentContextThatDoesNotExistIsRejectedNotReplacedByADefaultServer() throws Exception {
+        Path a = kubeconfig("a", "gone", "alpha");
+        assertThatThrownBy(() -> KubeClients.config(new KubeTarget(a, null, null, Map.of())))
+                .isInstanceOf(RhoaiException.class)
+                .hasMessage("kubeconfig " + a + ": current-context 'gone' is not one of its contexts");
+        Path b = kubeconfig("b", null, "alpha");
+        assertThatThrownBy(() -> KubeClients.config(new KubeTarget(b, null, null, Map.of())))
+                .hasMessage("kubeconfig " + b + " sets no current-context");
+    }
 }

@@ -65,4 +65,42 @@ class RetryTest {
         // a stale resourceVersion never becomes fresh by sending the same body again: only MergeWriter retries, from a new read
         assertThat(Retry.isTransient(http(409))).isFalse();
     }
+
+    @Test
+    void anApiThatCannotBeReachedFailsAtOnceNamingTheCause() {
+        for (Object[] c : new Object[][] {
+                {new java.net.ConnectException("Connection refused: /127.0.0.1:1"), "connection refused"},
+                {new java.net.UnknownHostException("api.nowhere.example"), "unknown host (api.nowhere.example)"},
+                {new javax.net.ssl.SSLHandshakeException("PKIX path building failed"), "TLS handshake failed (PKIX path building failed)"},
+                {new javax.net.ssl.SSLHandshakeException("Failed to create SSL connection").initCause(
+                        new java.security.cert.CertificateException("unable to find valid certification path to requested target")),
+                        "TLS handshake failed: the server's certificate is not trusted (unable to find valid certification path to requested target)"}}) {
+            KubernetesClientException e = new KubernetesClientException("An error has occurred.", new IOException("wrapped", (Throwable) c[0]));
+            assertThat(Retry.isTransient(e)).as("%s", c[0]).isFalse();
+            AtomicInteger calls = new AtomicInteger();
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> Retry.call("list Subscriptions", Deadline.in(Duration.ofSeconds(30)), () -> {
+                calls.incrementAndGet();
+                throw e;
+            })).isInstanceOf(RhoaiException.class)
+                    .satisfies(t -> assertThat(((RhoaiException) t).kind()).isEqualTo(ErrorKind.REMOTE))
+                    .hasMessageStartingWith("cannot reach the Kubernetes API")
+                    .hasMessageContaining(": " + c[1] + " (list Subscriptions)")
+                    .satisfies(t -> assertThat(((RhoaiException) t).hint()).contains("kubectl cluster-info"));
+            assertThat(calls).hasValue(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aRequestNeverOutlivesTheDeadline() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> Retry.call("list Subscriptions", Deadline.in(Duration.ofMillis(500)), () -> {
+            io.rhoai.core.time.Poller.pause(Duration.ofSeconds(30), "a request that never answers");
+            return null;
+        })).isInstanceOf(RhoaiException.class)
+                .satisfies(t -> assertThat(((RhoaiException) t).kind()).isEqualTo(ErrorKind.TIMEOUT))
+                .hasMessageStartingWith("timed out after 500ms waiting for list Subscriptions; last state: no answer from");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    }
 }

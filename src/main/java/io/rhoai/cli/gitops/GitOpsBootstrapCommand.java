@@ -4,9 +4,11 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.core.yaml.Mappers;
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
 public class GitOpsBootstrapCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
+    @Mixin DryRunOption dryRun;
 
     @Option(names = "--channel", paramLabel = "CHANNEL",
             description = "Operator channel (default: the PackageManifest's default channel, discovered on the cluster).")
@@ -76,13 +79,8 @@ public class GitOpsBootstrapCommand extends BaseCommand {
             description = "With --wait-apps: how long an Application may stay Degraded before the run fails (default ${DEFAULT-VALUE}).")
     Duration degradedGrace;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m",
-            description = "One deadline for all stages (default ${DEFAULT-VALUE}); on expiry exit 5 naming the stage.")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "20m", description = RunTimeout.HELP)
     Duration timeout;
-
-    @Option(names = "--dry-run", paramLabel = "MODE", arity = "0..1", fallbackValue = "client", defaultValue = "none",
-            description = "none (default), client (print the objects; no cluster needed) or server (API server dry run; nothing stored).")
-    String dryRun;
 
     @Option(names = "--manifests-dir", paramLabel = "DIR", description = "Templates to use instead of the bundled bootstrap-manifests/.")
     Path manifestsDir;
@@ -97,7 +95,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        DryRun mode = DryRun.parse(dryRun);
+        DryRun mode = dryRun.mode();
         ClusterProfile p = profile.load(env()).profile();
         ClusterProfile.GitOps g = p.spec() == null ? null : p.spec().gitops();
         Secret token = secrets().find("git token", gitTokenFile, "--git-token-file", "GIT_TOKEN");

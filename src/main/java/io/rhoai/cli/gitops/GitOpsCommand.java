@@ -1,7 +1,6 @@
 package io.rhoai.cli.gitops;
 
-import io.rhoai.cli.BaseCommand;
-import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 @Command(name = "gitops", description = "Bootstrap OpenShift GitOps on a cluster and report its state.",
@@ -10,10 +9,5 @@ import picocli.CommandLine.Command;
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=client -o yaml",
                 "  GIT_TOKEN_FILE=~/.config/rhoai/token rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me --wait-apps",
                 "  rhoai gitops status --cluster rhoaibu-cluster-dev -o json"})
-public class GitOpsCommand extends BaseCommand {
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+public class GitOpsCommand extends GroupCommand {
 }

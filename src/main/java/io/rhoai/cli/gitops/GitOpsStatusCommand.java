@@ -5,6 +5,7 @@ import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.gitops.GitOpsStatus;
 import io.rhoai.gitops.GitOpsStatus.StatusResult;
@@ -23,8 +24,7 @@ public class GitOpsStatusCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1m",
-            description = "Give up reading after this long (default ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "1m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

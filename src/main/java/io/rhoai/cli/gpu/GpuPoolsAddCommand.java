@@ -3,9 +3,12 @@ package io.rhoai.cli.gpu;
 import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.OptionalProfileOptions;
 import io.rhoai.cli.ProfileOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.gpu.AutoscalerManifests;
@@ -24,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +40,15 @@ import java.util.Map;
                 "A re-run reports 'unchanged' and sends no write."},
         footer = {"%nExamples:",
                 "  rhoai gpu pools add --cluster rhoaibu-cluster-dev",
-                "  rhoai gpu pools add --cluster rhoaibu-cluster-dev --pool t4-shared --dry-run",
+                "  rhoai gpu pools add --cluster dev --pool t4-shared --dry-run",
+                "  rhoai gpu pools add --cluster rhoaibu-cluster-dev --dry-run=server",
                 "  rhoai gpu pools add --pool l4-private --instance-type g6.2xlarge --access private --zone us-west-2b --max 2",
                 "  rhoai gpu pools add --pool t4-spot --instance-type g4dn.2xlarge --zone us-west-2a --spot --gpu-limit 8 -o json"})
 public class GpuPoolsAddCommand extends BaseCommand {
     @Mixin KubeOptions kube;
-
-    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE", description = "Take the pools from this cluster profile's spec.gpuPools.")
-    String cluster;
-
-    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Directory of cluster profiles (default: RHOAI_PROFILES_DIR, ./install-configs, bundled).")
-    Path profilesDir;
+    /** --cluster: take the pools from this profile's spec.gpuPools; without it, an ad-hoc pool from the flags. */
+    @Mixin OptionalProfileOptions profile;
+    @Mixin DryRunOption dryRun;
 
     @Option(names = "--pool", paramLabel = "NAME", description = "With --cluster: only these pools (repeatable; default all). Ad hoc: the new pool's name.")
     List<String> pools;
@@ -74,10 +74,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
     @Option(names = "--gpu-limit", paramLabel = "N", description = "Ad-hoc pool: cluster-wide GPU cap for its label (default: keep the live cap, else the pool's max GPUs).")
     Integer gpuLimit;
 
-    @Option(names = "--dry-run", description = "Show what would be created/configured; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override
@@ -92,7 +89,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
     }
 
     private AddRequest adHoc() {
-        if (cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
+        if (profile.cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
         if (pools == null || pools.size() != 1) throw RhoaiException.invalid("--pool: an ad-hoc pool needs exactly one name", "e.g. --pool t4-shared");
         PlannedPool pool = GpuPoolRules.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
         Map<String, Integer> limits = gpuLimit == null ? Map.of() : Map.of(pool.label(), gpuLimit);
@@ -100,32 +97,31 @@ public class GpuPoolsAddCommand extends BaseCommand {
             throw RhoaiException.invalid("--gpu-limit " + gpuLimit + " is below the pool's " + pool.maxGpusPerZone() + " GPUs (--max " + max + " × "
                     + pool.type().gpus() + ")", "raise --gpu-limit or lower --max");
         }
-        return new AddRequest(null, List.of(pool), limits, null, dryRun, timeout);
+        return new AddRequest(null, List.of(pool), limits, null, dryRun.mode(), timeout);
     }
 
     private AddRequest fromProfile() {
-        if (cluster == null) throw RhoaiException.invalid("no pools: give --cluster PROFILE, or an ad-hoc pool with --pool, --instance-type and --zone",
+        ProfileOptions po = profile.given();
+        if (po == null) throw RhoaiException.invalid("no pools: give --cluster PROFILE, or an ad-hoc pool with --pool, --instance-type and --zone",
                 "e.g. rhoai gpu pools add --cluster rhoaibu-cluster-dev");
-        ProfileOptions po = new ProfileOptions();
-        po.cluster = cluster;
-        po.profilesDir = profilesDir;
         var repo = po.repository(env());
-        LoadedProfile loaded = repo.load(cluster);
-        ValidatedProfile profile = new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
-        List<PlannedPool> selected = profile.pools();
+        LoadedProfile loaded = repo.load(po.cluster);
+        String cluster = loaded.profile().name();
+        ValidatedProfile validated = new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
+        List<PlannedPool> selected = validated.pools();
         if (pools != null && !pools.isEmpty()) {
             for (String p : pools) {
                 if (selected.stream().noneMatch(x -> x.name().equals(p))) {
                     throw RhoaiException.invalid("--pool: profile " + cluster + " has no GPU pool '" + p + "'",
-                            "pools in the profile: " + String.join(", ", profile.pools().stream().map(PlannedPool::name).toList()));
+                            "pools in the profile: " + String.join(", ", validated.pools().stream().map(PlannedPool::name).toList()));
                 }
             }
             selected = selected.stream().filter(x -> pools.contains(x.name())).toList();
         }
         if (selected.isEmpty()) throw RhoaiException.invalid("profile " + cluster + ": spec.gpuPools is empty", "add a pool to spec.gpuPools, or use --instance-type for an ad-hoc pool");
         Map<String, Integer> limits = new LinkedHashMap<>();
-        profile.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
-        return new AddRequest(profile.region(), selected, limits, settings(profile.spec().autoscaler()), dryRun, timeout);
+        validated.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
+        return new AddRequest(validated.region(), selected, limits, settings(validated.spec().autoscaler()), dryRun.mode(), timeout);
     }
 
     private static AutoscalerManifests.Settings settings(ClusterProfile.Autoscaler a) {

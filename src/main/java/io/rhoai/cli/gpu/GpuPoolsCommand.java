@@ -1,19 +1,12 @@
 package io.rhoai.cli.gpu;
 
+import io.rhoai.cli.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "pools", mixinStandardHelpOptions = true,
         description = "GPU pools on a running cluster: GPU MachineSets (0 replicas), their MachineAutoscalers and the ClusterAutoscaler GPU caps.",
         subcommands = {GpuPoolsAddCommand.class, GpuPoolsListCommand.class, GpuPoolsRemoveCommand.class},
         footer = {"%nExamples:", "  rhoai gpu pools add --cluster rhoaibu-cluster-dev", "  rhoai gpu pools list",
                 "  rhoai gpu pools remove --pool t4-shared"})
-public class GpuPoolsCommand implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+public class GpuPoolsCommand extends GroupCommand {
 }

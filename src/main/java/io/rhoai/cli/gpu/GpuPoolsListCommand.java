@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.gpu.GpuPoolManager;
@@ -23,7 +24,7 @@ import java.time.Duration;
 public class GpuPoolsListCommand extends BaseCommand {
     @Mixin KubeOptions kube;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "1m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

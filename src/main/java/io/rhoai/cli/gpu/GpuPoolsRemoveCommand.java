@@ -2,8 +2,10 @@ package io.rhoai.cli.gpu;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.gpu.GpuPoolManager;
 import io.rhoai.gpu.GpuPoolManager.RemoveRequest;
@@ -20,10 +22,11 @@ import java.time.Duration;
                 "Refuses (exit 4) while a set still has replicas or Machines; --force scales it to 0 and deletes it anyway",
                 "(the machine API then deletes its Machines, i.e. the GPU nodes). Already gone: says so, exit 0.",
                 "The ClusterAutoscaler GPU cap is left as it is (other pools may share the label)."},
-        footer = {"%nExamples:", "  rhoai gpu pools remove --pool t4-shared --dry-run", "  rhoai gpu pools remove --pool t4-shared --zone us-west-2b",
+        footer = {"%nExamples:", "  rhoai gpu pools remove --pool t4-shared --dry-run", "  rhoai gpu pools remove --pool t4-shared --dry-run=server", "  rhoai gpu pools remove --pool t4-shared --zone us-west-2b",
                 "  rhoai gpu pools remove --pool t4-shared --force -o json"})
 public class GpuPoolsRemoveCommand extends BaseCommand {
     @Mixin KubeOptions kube;
+    @Mixin DryRunOption dryRun;
 
     @Option(names = "--pool", paramLabel = "NAME", required = true, description = "The pool (label rhoai.io/gpu-pool).")
     String pool;
@@ -34,17 +37,14 @@ public class GpuPoolsRemoveCommand extends BaseCommand {
     @Option(names = "--force", description = "Delete even when the set still runs nodes (scaled to 0 first).")
     boolean force;
 
-    @Option(names = "--dry-run", description = "Show what would be deleted; delete nothing.")
-    boolean dryRun;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override
     public Integer call() {
         RemoveResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun, timeout));
+            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun.mode(), timeout));
         }
         output().result(result, GpuPoolsRemoveCommand::text);
         return ExitCodes.OK;

@@ -20,7 +20,7 @@ import java.nio.file.Path;
                 "The profile is validated first; nothing is written when it is rejected. Same inputs give byte-identical files."},
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir out/dev \\",
-                "      --pull-secret-file docs/examples/pull-secret.example.json --ssh-key-file docs/examples/ssh-key.example.pub",
+                "      --pull-secret-file docs/examples/pull-secret.example.json --ssh-public-key-file docs/examples/ssh-key.example.pub",
                 "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c rhoaibu-cluster-prod --dir out/prod --dry-run",
                 "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev --pull-secret-file ps.json -o json"})
 public class RenderCommand extends BaseCommand {
@@ -33,9 +33,19 @@ public class RenderCommand extends BaseCommand {
             description = "Pull secret from console.redhat.com (default: RHOAI_PULL_SECRET_FILE). Never pass it as a value.")
     Path pullSecretFile;
 
-    @Option(names = "--ssh-key-file", paramLabel = "FILE",
-            description = "SSH PUBLIC key for the nodes' core user (default: RHOAI_SSH_KEY_FILE; none: no SSH access).")
+    @Option(names = "--ssh-public-key-file", paramLabel = "FILE",
+            description = "SSH public key for the nodes' core user (default: RHOAI_SSH_KEY_FILE; none: no SSH access).")
     Path sshKeyFile;
+
+    /** Set when the key came through the deprecated spelling, which promote uses for a PRIVATE key. */
+    private boolean deprecatedSshKeyFlag;
+
+    @Option(names = "--ssh-key-file", paramLabel = "FILE", hidden = true,
+            description = "Deprecated spelling of --ssh-public-key-file (promote's --ssh-key-file is a private key).")
+    void deprecatedSshKeyFile(Path file) {
+        sshKeyFile = file;
+        deprecatedSshKeyFlag = true;
+    }
 
     @Option(names = "--dry-run", description = "Show what would be written (pull secret masked; it may be omitted) and write nothing.")
     boolean dryRun;
@@ -45,8 +55,12 @@ public class RenderCommand extends BaseCommand {
         // a dry run may go without the pull secret: it is masked in the preview anyway
         Secret pullSecret = dryRun ? secrets().find("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET")
                 : secrets().require("pull secret", pullSecretFile, "--pull-secret-file", "RHOAI_PULL_SECRET");
+        if (deprecatedSshKeyFlag) {
+            progress().warn("--ssh-key-file is deprecated for install-config render: use --ssh-public-key-file"
+                    + " (--ssh-key-file means a private key elsewhere, in promote)");
+        }
         Path sshKey = sshKeyFile;
-        String sshSource = "--ssh-key-file";
+        String sshSource = deprecatedSshKeyFlag ? "--ssh-key-file" : "--ssh-public-key-file";
         if (sshKey == null && env().get("RHOAI_SSH_KEY_FILE") != null && !env().get("RHOAI_SSH_KEY_FILE").isBlank()) {
             sshKey = Path.of(env().get("RHOAI_SSH_KEY_FILE"));
             sshSource = "RHOAI_SSH_KEY_FILE";

@@ -31,7 +31,7 @@ public record Awaited<T>(String what, String hint, Supplier<T> observe, Predicat
     }
 
     /** The condition, never throwing: a half-filled status is "not yet", not a crash. */
-    boolean holds(T value) {
+    public boolean holds(T value) {
         try {
             return done.test(value);
         } catch (RuntimeException e) {
@@ -40,7 +40,7 @@ public record Awaited<T>(String what, String hint, Supplier<T> observe, Predicat
     }
 
     /** The state's description, never throwing. */
-    String describe(T value) {
+    public String describe(T value) {
         try {
             return state.apply(value);
         } catch (RuntimeException e) {

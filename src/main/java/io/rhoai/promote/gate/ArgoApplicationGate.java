@@ -2,12 +2,14 @@ package io.rhoai.promote.gate;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.git.RepoUrls;
+import io.rhoai.kube.Retry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +44,16 @@ public final class ArgoApplicationGate implements SourceGate {
             String server = String.valueOf(client.getMasterUrl());
             List<GenericKubernetesResource> items;
             try {
-                items = client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace).list().getItems();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() == 404) {
+                // the gate is one read: it may take one request's time (--request-timeout), and Retry names the server and cause
+                Deadline oneRequest = Deadline.in(Duration.ofMillis(Math.max(1000, client.getConfiguration().getRequestTimeout())));
+                items = Retry.call("gate: list Applications in " + namespace + " on " + server, oneRequest,
+                        () -> client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace).list().getItems());
+            } catch (RhoaiException e) {
+                if (Retry.status(e) == 404) {
                     throw RhoaiException.precondition("gate: no Argo CD Application API on " + server,
                             "point --source-kubeconfig/--source-context at the source cluster, where OpenShift GitOps runs");
                 }
-                throw RhoaiException.remote("gate: cannot list Applications in " + namespace + " on " + server
-                        + " (HTTP " + e.getCode() + "): " + e.getMessage(),
-                        "check --source-kubeconfig/--source-context and that you may read applications.argoproj.io", e);
+                throw e;
             }
             String wanted = RepoUrls.normalise(repoURL);
             List<GateResult.AppStatus> apps = new ArrayList<>();

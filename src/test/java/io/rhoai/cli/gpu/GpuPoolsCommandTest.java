@@ -281,6 +281,26 @@ class GpuPoolsCommandTest {
         assertThat(exists(T4_B)).isFalse();
     }
 
+    @Test
+    void serverDryRunSendsEveryWriteWithDryRunAllAndStoresNoMachineSet() {
+        Cli.Result r = add("--cluster", "gpu-dev", "--dry-run=server");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("WOULD BE").contains(T4_B).contains("DRY RUN");
+        assertThat(writes()).isNotEmpty().allSatisfy(w -> assertThat(w.hasQuery("dryRun=All")).as(w.method() + " " + w.path()).isTrue());
+        assertThat(exists(T4_B)).isFalse();
+    }
+
+    @Test
+    void removeWithServerDryRunSendsItsDeletesWithDryRunAll() {
+        assertThat(add("--cluster", "gpu-dev").exitCode()).isZero();
+        dispatcher.clearRecorded();
+        Cli.Result dry = pools("remove", "--pool", "t4-shared", "--zone", "us-west-2b", "--dry-run=server");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.stdout()).contains("DRY RUN");
+        assertThat(writes()).extracting(Recorded::method).containsExactly("DELETE", "DELETE");
+        assertThat(writes()).allSatisfy(w -> assertThat(w.hasQuery("dryRun=All")).as(w.path()).isTrue());
+    }
+
     // ------------------------------------------------------------------ list
 
     @Test

@@ -35,7 +35,7 @@ class RenderCommandTest {
     Cli.Result render(Path dir, String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("install-config", "render", "--cluster", "rhoaibu-cluster-dev", "--dir", dir.toString(),
                 "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", pullSecret().toString(),
-                "--ssh-key-file", Fixtures.SSH_KEY.toString()));
+                "--ssh-public-key-file", Fixtures.SSH_KEY.toString()));
         args.addAll(List.of(extra));
         return Cli.cli().run(args.toArray(String[]::new));
     }
@@ -44,8 +44,20 @@ class RenderCommandTest {
     void helpIsOnStdoutWithExamples() {
         Cli.Result r = Cli.cli().run("install-config", "render", "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.stdout()).contains("--pull-secret-file", "--ssh-key-file", "--dry-run", "Examples:");
+        assertThat(r.stdout()).contains("--pull-secret-file", "--ssh-public-key-file", "--dry-run", "Examples:");
         assertThat(Cli.cli().run("install-config", "--help").stdout()).contains("render", "gpu-manifests", "openshift-install create manifests");
+    }
+
+    @Test
+    void theOldSpellingOfTheSshPublicKeyFlagStillWorksHiddenAndWarns() throws IOException {
+        Path dir = tmp.resolve("dev");
+        Cli.Result r = Cli.cli().run("install-config", "render", "--cluster", "rhoaibu-cluster-dev", "--dir", dir.toString(),
+                "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", pullSecret().toString(),
+                "--ssh-key-file", Fixtures.SSH_KEY.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).contains("warning: --ssh-key-file is deprecated for install-config render: use --ssh-public-key-file");
+        assertThat(Files.readString(dir.resolve("install-config.yaml"))).contains("sshKey:");
+        assertThat(Cli.cli().run("install-config", "render", "--help").stdout()).doesNotContain("--ssh-key-file");
     }
 
     @Test
@@ -192,7 +204,7 @@ class RenderCommandTest {
 
         Path other = Files.writeString(tmp.resolve("other.json"), PULL_SECRET.replace(AUTH, "b3RoZXI6b3RoZXI="));
         Cli.Result changed = Cli.cli().run("install-config", "render", "-c", "rhoaibu-cluster-dev", "--dir", dir.toString(),
-                "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", other.toString(), "--ssh-key-file", Fixtures.SSH_KEY.toString());
+                "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", other.toString(), "--ssh-public-key-file", Fixtures.SSH_KEY.toString());
         assertThat(changed.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
         assertThat(changed.stderr()).contains("error: openshift-install has already consumed").contains("hint: render into a new --dir");
         assertThat(Files.exists(dir.resolve("install-config.yaml"))).isFalse();
@@ -202,7 +214,7 @@ class RenderCommandTest {
     void renderedInstallConfigCarriesTheProfileValues() throws IOException {
         Path dir = tmp.resolve("prod");
         Cli.Result r = Cli.cli().run("install-config", "render", "-c", "rhoaibu-cluster-prod", "--dir", dir.toString(),
-                "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", pullSecret().toString(), "--ssh-key-file", Fixtures.SSH_KEY.toString());
+                "--profiles-dir", Fixtures.PROFILES.toString(), "--pull-secret-file", pullSecret().toString(), "--ssh-public-key-file", Fixtures.SSH_KEY.toString());
         assertThat(r.exitCode()).isZero();
         JsonNode ic = Mappers.yaml().readTree(Files.readString(dir.resolve("install-config.yaml")));
         assertThat(ic.path("metadata").path("name").asText()).isEqualTo("prod");
