@@ -54,9 +54,7 @@ class ClusterErrorPathsTest {
      * Commands whose cluster access is being moved onto kube/ by other engineers (issue 10, steps 3 and 4): they still
      * have their own REST client and error mapping. The lead empties this set after merging oauth and certs.
      */
-    static final Set<String> KNOWN_UNTIL_MERGE = Set.of(
-            "oauth status", "oauth grant-admin", "oauth remove-kubeadmin",   // oauth/KubeJson: own mapping, no --timeout
-            "certs status");                                                // defect 7: exits 0 on 401/unreachable
+    static final Set<String> KNOWN_UNTIL_MERGE = Set.of();                                                // defect 7: exits 0 on 401/unreachable
 
     enum Failure {
         REFUSED(6, "connection refused", Duration.ofSeconds(30), true),

@@ -40,8 +40,8 @@ import java.util.function.Supplier;
  * Reads, never writes: the certificate each endpoint serves (TLS handshake with SNI), the Secret the cluster points
  * at, and the local store's current version. An endpoint that does not answer, or an empty store, is reported, not
  * fatal: the rest is still worth seeing. A failed read of the cluster API (unreachable, 401, 403) is an error, though:
- * reporting it as one more "not reachable" line would exit 0 on a status that says nothing about the cluster. Each
- * read is tried once, so a dead API answers at once instead of after a retry budget.
+ * reporting it as one more "not reachable" line would exit 0 on a status that says nothing about the cluster. An API
+ * that cannot be reached, 401 and 403 fail at once (Retry); the whole run, handshakes included, holds --timeout.
  */
 public final class CertificateStatusReader {
     private final Supplier<KubernetesClient> client;
@@ -49,6 +49,8 @@ public final class CertificateStatusReader {
     private final EndpointOverrides endpoints;
     private final Progress progress;
     private final Clock clock;
+    /** This run's budget, from {@link StatusRequest#timeout()}. */
+    private Deadline deadline;
 
     /** @param client connects lazily (not at all with --local-only); a failure to connect is the run's error */
     public CertificateStatusReader(Supplier<KubernetesClient> client, TlsProber prober, EndpointOverrides endpoints,
@@ -62,6 +64,7 @@ public final class CertificateStatusReader {
 
     public StatusResult status(StatusRequest request) {
         Instant now = clock.instant();
+        deadline = Deadline.in(request.timeout(), clock);
         List<String> unreachable = new ArrayList<>();
         CertificateView local = localStore(request, now, unreachable);
 
@@ -121,7 +124,7 @@ public final class CertificateStatusReader {
         if (request.wire()) {
             progress.step("TLS handshake with " + endpoint.display());
             try {
-                List<X509Certificate> chain = prober.servedChain(endpoint, request.probeTimeout());
+                List<X509Certificate> chain = prober.servedChain(endpoint, shorter(request.probeTimeout(), deadline.remaining()));
                 if (!chain.isEmpty()) served = view(null, chain.get(0), now);
             } catch (IOException | RuntimeException e) {
                 unreachable.add(name + " endpoint " + endpoint.display() + ": " + oneLine(e));
@@ -134,18 +137,13 @@ public final class CertificateStatusReader {
         return new EndpointStatus(name, host, endpoint.display(), served, secretView, matchesStored, matchesSecret);
     }
 
-    /**
-     * One read, no retry; a failure names the API server and the cause: Retry's message and hint when the server
-     * answered (401, 403, 5xx), the underlying error (connection refused, unknown host, TLS) when it did not.
-     */
+    /** One read within the run's deadline; Retry's failure names the API server and the cause. */
     private <T> T read(KubernetesClient kube, String what, Supplier<T> get) {
-        try {
-            return Retry.call(what, Deadline.in(Duration.ZERO, clock), get);
-        } catch (RhoaiException e) {
-            String server = String.valueOf(kube.getMasterUrl()).replaceAll("/$", "");
-            String message = Retry.status(e) > 0 ? e.getMessage() : what + " failed: no response (" + rootCause(e) + ")";
-            throw new RhoaiException(e.kind(), "cluster API " + server + ": " + message, e.hint(), e);
-        }
+        return Retry.call(what, deadline, get);
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b.isZero() ? Duration.ofMillis(1) : b;
     }
 
     private static String rootCause(Throwable e) {

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.GroupCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -21,11 +22,5 @@ import picocli.CommandLine.Spec;
                 "  rhoai certs status --cluster rhoaibu-cluster-dev -o json",
                 "  rhoai certs rollback --cluster rhoaibu-cluster-dev",
                 "  rhoai certs dns-providers -o json"})
-public class CertsCommand implements Runnable {
-    @Spec CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
+public class CertsCommand extends GroupCommand {
 }

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.certs.install.CertificateInstaller;
 import io.rhoai.certs.install.CertificateSelection;
@@ -15,6 +16,7 @@ import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.LoadedProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +53,7 @@ public class CertsInstallCommand extends BaseCommand {
     @Option(names = "--cert-version", paramLabel = "VERSION", description = "Stored version to install (default: the current one).")
     String certVersion;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "25m",
-            description = "Budget for the whole run, rollouts and wire checks included (default: ${DEFAULT-VALUE}; the API server rollout alone takes 10+ minutes).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "25m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate.")
@@ -60,10 +61,12 @@ public class CertsInstallCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        ClusterProfile.Cluster cluster = CertsProfiles.cluster(profile.load(env()), profile.cluster);
+        LoadedProfile loaded = profile.load(env());
+        String profileName = loaded.profile().name();
+        ClusterProfile.Cluster cluster = CertsProfiles.cluster(loaded, profileName);
         Path dir = stateDir != null ? stateDir : CertificateStore.defaultStateDir(env());
-        StoredCertificate certificate = CertificateSelection.select(dir, profile.cluster, certVersion);
-        InstallRequest request = new InstallRequest(profile.cluster, cluster.name(), cluster.baseDomain(), certificate,
+        StoredCertificate certificate = CertificateSelection.select(dir, profileName, certVersion);
+        InstallRequest request = new InstallRequest(profileName, cluster.name(), cluster.baseDomain(), certificate,
                 TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.certs.acme.CertificateIssuer;
 import io.rhoai.certs.acme.IssueRequest;
 import io.rhoai.certs.acme.IssueResult;
@@ -29,7 +30,7 @@ import java.time.Duration;
 public class CertsIssueCommand extends BaseCommand {
     @Mixin IssueOptions issue;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "Give up after this long (default ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "10m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Option(names = "--dry-run", description = "Show the plan; order nothing, write nothing.")

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.certs.acme.CertificateIssuer;
 import io.rhoai.certs.acme.IssueRequest;
@@ -57,8 +58,7 @@ public class CertsRenewCommand extends BaseCommand {
     @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate after install.")
     boolean noVerify;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
-            description = "Budget for the whole run, issuing and installing together (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "30m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

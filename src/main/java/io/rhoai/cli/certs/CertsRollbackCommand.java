@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.certs.install.CertificateInstaller;
 import io.rhoai.certs.install.InstallResult;
@@ -12,6 +13,7 @@ import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.LoadedProfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +43,7 @@ public class CertsRollbackCommand extends BaseCommand {
     @Option(names = "--to-version", paramLabel = "VERSION", description = "Roll back to the Secrets rhoai created for this certificate version.")
     String toVersion;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "25m",
-            description = "Budget for the whole run, rollouts and wire checks included (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "25m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Option(names = "--no-verify", description = "Skip the TLS handshake that checks the served certificate.")
@@ -50,8 +51,10 @@ public class CertsRollbackCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        ClusterProfile.Cluster cluster = CertsProfiles.cluster(profile.load(env()), profile.cluster);
-        RollbackRequest request = new RollbackRequest(profile.cluster, cluster.name(), cluster.baseDomain(), toVersion,
+        LoadedProfile loaded = profile.load(env());
+        String profileName = loaded.profile().name();
+        ClusterProfile.Cluster cluster = CertsProfiles.cluster(loaded, profileName);
+        RollbackRequest request = new RollbackRequest(profileName, cluster.name(), cluster.baseDomain(), toVersion,
                 TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {

@@ -9,9 +9,11 @@ import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
+import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.profile.ClusterProfile;
+import io.rhoai.profile.LoadedProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,12 +47,16 @@ public class CertsStatusCommand extends BaseCommand {
             description = "Timeout of each TLS handshake (default: ${DEFAULT-VALUE}).")
     Duration probeTimeout;
 
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "1m", description = RunTimeout.HELP)
+    Duration timeout;
+
     @Override
     public Integer call() {
-        ClusterProfile.Cluster cluster = CertsProfiles.clusterOrNull(profile.load(env()));
+        LoadedProfile loaded = profile.load(env());
+        ClusterProfile.Cluster cluster = CertsProfiles.clusterOrNull(loaded);
         Path dir = stateDir != null ? stateDir : CertificateStore.defaultStateDir(env());
-        StatusRequest request = new StatusRequest(profile.cluster, cluster == null ? null : cluster.name(),
-                cluster == null ? null : cluster.baseDomain(), dir, !localOnly, !localOnly, probeTimeout);
+        StatusRequest request = new StatusRequest(loaded.profile().name(), cluster == null ? null : cluster.name(),
+                cluster == null ? null : cluster.baseDomain(), dir, !localOnly, !localOnly, probeTimeout, timeout);
         KubernetesClient[] opened = new KubernetesClient[1];
         Supplier<KubernetesClient> connect = () -> opened[0] != null ? opened[0] : (opened[0] = KubeClients.connect(kube.target(env())));
         StatusResult result;

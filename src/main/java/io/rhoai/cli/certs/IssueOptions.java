@@ -9,6 +9,9 @@ import io.rhoai.core.secret.SecretSource;
 import io.rhoai.profile.ClusterProfile;
 import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ProfileRepository;
+import io.rhoai.cli.OptionalProfileOptions;
+import io.rhoai.cli.ProfileOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -20,13 +23,8 @@ import java.util.Optional;
 
 /** The issuing options {@code certs issue} and {@code certs renew} share, and the one place that turns them into an IssueRequest. */
 public final class IssueOptions {
-    @Option(names = {"-c", "--cluster"}, paramLabel = "PROFILE",
-            description = "Cluster profile: names, DNS provider, ACME server, e-mail and key type come from spec.certificates.")
-    String cluster;
-
-    @Option(names = "--profiles-dir", paramLabel = "DIR",
-            description = "Directory of cluster profiles (default: RHOAI_PROFILES_DIR, ./install-configs, else the bundled ones).")
-    Path profilesDir;
+    /** The cluster profile: names, DNS provider, ACME server, e-mail and key type come from spec.certificates. */
+    @Mixin OptionalProfileOptions cluster;
 
     @Option(names = {"-d", "--domain"}, paramLabel = "NAME", description = "A name for the certificate (repeatable); replaces the profile's names.")
     List<String> domains = new ArrayList<>();
@@ -62,7 +60,8 @@ public final class IssueOptions {
 
     /** The profile named by --cluster, or null when only --domain names were given. */
     ClusterProfile profile(Map<String, String> env) {
-        return cluster == null ? null : ProfileRepository.locate(profilesDir, env).load(cluster).profile();
+        ProfileOptions given = cluster.given();
+        return given == null ? null : given.load(env).profile();
     }
 
     IssueRequest request(ClusterProfile profile, Map<String, String> env, Duration timeout, boolean dryRun) {
@@ -84,7 +83,7 @@ public final class IssueOptions {
         }
         Secret eabKey = new SecretSource(env).find("EAB HMAC key", eabHmacKeyFile, "--eab-hmac-key-file", "RHOAI_EAB_HMAC_KEY");
         return new IssueRequest(
-                cluster != null ? cluster : names.get(0).replace("*.", "wildcard."),
+                profile != null ? profile.name() : names.get(0).replace("*.", "wildcard."),
                 names,
                 server == null ? AcmeServers.LETSENCRYPT : server,
                 acmeCaFile,

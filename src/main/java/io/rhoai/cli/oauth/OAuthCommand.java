@@ -1,5 +1,6 @@
 package io.rhoai.cli.oauth;
 
+import io.rhoai.cli.GroupCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,14 +15,8 @@ import picocli.CommandLine.Spec;
                 "  rhoai oauth remove-kubeadmin --dry-run",
                 "  rhoai oauth status -o json",
                 "%nThe whole flow, fresh cluster to Google sign-in without kubeadmin: docs/oauth.md"})
-public class OAuthCommand implements Runnable {
+public class OAuthCommand extends GroupCommand {
     /** Heads every dry-run result: the outcomes below it are the ones a real run would have. */
     static final String DRY_RUN_HEADER = "DRY RUN: nothing was changed; the results below are what a real run would do\n";
 
-    @Spec CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-    }
 }

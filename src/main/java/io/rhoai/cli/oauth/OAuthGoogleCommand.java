@@ -1,5 +1,6 @@
 package io.rhoai.cli.oauth;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.DryRunOption;
@@ -57,8 +58,7 @@ public class OAuthGoogleCommand extends BaseCommand {
     @Option(names = "--wait", description = "Wait until the authentication operator has rolled out the change.")
     boolean await;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m",
-            description = "Overall time limit of the run, the --wait included (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "15m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Option(names = "--poll-interval", hidden = true, defaultValue = "5s")

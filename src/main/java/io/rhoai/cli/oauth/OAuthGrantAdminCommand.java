@@ -1,5 +1,6 @@
 package io.rhoai.cli.oauth;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.DryRunOption;
@@ -51,7 +52,7 @@ public class OAuthGrantAdminCommand extends BaseCommand {
             description = "ClusterRoleBinding to use (default: ${DEFAULT-VALUE}).")
     String bindingName;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

@@ -1,5 +1,6 @@
 package io.rhoai.cli.oauth;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.DryRunOption;
@@ -32,7 +33,7 @@ public class OAuthRemoveKubeadminCommand extends BaseCommand {
     @Option(names = "--confirm", description = "Yes, delete kubeadmin once every check passes. It cannot be brought back.")
     boolean confirm;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

@@ -1,5 +1,6 @@
 package io.rhoai.cli.oauth;
 
+import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
@@ -20,7 +21,7 @@ import java.time.Duration;
 public class OAuthStatusCommand extends BaseCommand {
     @Mixin KubeOptions kube;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1m", description = "Overall time limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "1m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override

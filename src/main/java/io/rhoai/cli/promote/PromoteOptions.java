@@ -1,5 +1,6 @@
 package io.rhoai.cli.promote;
 
+import io.rhoai.cli.RunTimeout;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,8 +48,7 @@ public final class PromoteOptions {
             description = "known_hosts used to verify SSH host keys; unknown keys are refused (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
-            description = "Budget of the whole run: fetch, render, gate, push and pull request together (default: ${DEFAULT-VALUE}).")
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "10m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Option(names = "--operation-timeout", paramLabel = "DURATION", defaultValue = "2m",

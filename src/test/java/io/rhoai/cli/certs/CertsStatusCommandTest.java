@@ -98,7 +98,7 @@ class CertsStatusCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("one try, no retry budget").isLessThan(java.time.Duration.ofSeconds(5));
         assertOneErrorLine(r, "http://127.0.0.1:" + closed);
-        assertThat(r.stderr()).contains("failed: no response (Connection refused)").contains("hint: check the cluster is reachable");
+        assertThat(r.stderr()).contains("cannot reach the Kubernetes API at http://127.0.0.1:" + closed + ": connection refused");
         assertThat(r.stdout()).isEmpty();
     }
 
@@ -112,7 +112,7 @@ class CertsStatusCommandTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
         assertOneErrorLine(r, f.cluster.server.url("/").replaceAll("/$", ""));
-        assertThat(r.stderr()).contains("failed (HTTP 401): Unauthorized").doesNotContain("Status(").contains("hint: log in again (oc login)");
+        assertThat(r.stderr()).contains("failed (HTTP 401)").contains("Unauthorized").doesNotContain("Status(").contains("hint: log in again (oc login)");
         assertThat(r.stdout()).isEmpty();
     }
 
@@ -120,7 +120,7 @@ class CertsStatusCommandTest {
     private static void assertOneErrorLine(Cli.Result r, String server) {
         List<String> errors = r.stderr().lines().filter(l -> l.startsWith("error:")).toList();
         assertThat(errors).as(r.stderr()).hasSize(1);
-        assertThat(errors.get(0)).contains("cluster API " + server);
+        assertThat(errors.get(0)).contains(server);
         assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("java.");
     }
 

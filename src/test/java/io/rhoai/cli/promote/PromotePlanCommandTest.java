@@ -296,7 +296,7 @@ class PromotePlanCommandTest {
             Cli.Result ok = plan(seed, "--no-render", "--timeout", "5m", "--operation-timeout", "30s");
             assertThat(ok.exitCode()).as(ok.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
             assertThat(Cli.cli().run("promote", "plan", "--help").stdout())
-                    .contains("--operation-timeout=DURATION").contains("Budget of the whole run");
+                    .contains("--operation-timeout=DURATION").contains("Time budget of the whole run");
         }
     }
 
