@@ -7,8 +7,9 @@
 # of them. Reports the median of all timed runs, its ratio to kubectl's and the median peak RSS, on stdout and in
 # target/bench/startup.md (raw data: target/bench/*.json).
 #
-# Variants: "rhoai" is the launcher as it chooses (the newest JDK it finds, with its class-data cache); "rhoai-jdk17"
-# pins JDK 17 (RHOAI_JAVA_HOME). BENCH_BEFORE=DIR adds the same commands through another built checkout's launcher
+# Variants: "rhoai" is the launcher on the JVM as it chooses (the newest JDK it finds, with its class-data cache);
+# "rhoai-jdk17" pins JDK 17 (RHOAI_JAVA_HOME); "native" is the native binary, when there is one (target/*-runner or
+# RHOAI_NATIVE). BENCH_BEFORE=DIR adds the same commands through another built checkout's launcher
 # (e.g. main's code: git archive main | tar -x -C DIR; (cd DIR && ./mvnw -q package -DskipTests)) with JDK 17 + AppCDS
 # and JDK 25 + AOT cache, so that before and after come from the same run; it also checks that `version` and `render`
 # print byte-identical output on the same JDK.
@@ -49,8 +50,11 @@ command -v "$kubectl" >/dev/null 2>&1 || { log "kubectl not found (set KUBECTL);
 kubectl=$(command -v "$kubectl")
 
 # ---- variants: name|command line prefix (words, no quoting needed) -------------------------------------------
-variants=("rhoai|$root/scripts/rhoai")
-[ -x "$jdk17/bin/java" ] && variants+=("rhoai-jdk17|env RHOAI_JAVA_HOME=$jdk17 $root/scripts/rhoai")
+variants=("rhoai|env RHOAI_RUNTIME=jvm $root/scripts/rhoai")
+[ -x "$jdk17/bin/java" ] && variants+=("rhoai-jdk17|env RHOAI_RUNTIME=jvm RHOAI_JAVA_HOME=$jdk17 $root/scripts/rhoai")
+if compgen -G "target/*-runner" >/dev/null || [ -n "${RHOAI_NATIVE:-}" ]; then
+  variants+=("native|env RHOAI_RUNTIME=native $root/scripts/rhoai")
+fi
 if [ -n "$before" ]; then
   before=$(cd "$before" && pwd)
   [ -x "$before/scripts/rhoai" ] || { log "BENCH_BEFORE=$before has no scripts/rhoai"; exit 4; }
