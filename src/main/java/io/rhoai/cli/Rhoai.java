@@ -2,13 +2,28 @@ package io.rhoai.cli;
 
 import io.rhoai.core.time.Durations;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
-/** Builds the configured command line, for the binary (through {@link CommandLineProducer}) and for tests. */
+/**
+ * Builds the configured command line: for the native binary through {@link CommandLineProducer}, for the JVM through
+ * {@link Main}, and for tests.
+ *
+ * <p>Building picocli's model of a command (its options, help sections, converters) is most of a short run's work, so
+ * a run builds only the branch of the tree that its arguments invoke: {@code rhoai gpu catalog} builds the root and
+ * {@code gpu} with its subcommands, nothing else. Whenever the arguments do not name one top-level command plainly
+ * (the root's help or version, an unknown or misspelt command, an {@code @file} argument, completion scripts, which
+ * describe the whole tree), the whole tree is built, so that help, errors and suggestions are those of the full tree.
+ */
 public final class Rhoai {
     private Rhoai() { }
+
+    /** Root options that take no value, and those that take one, which may stand before the command's name. */
+    private static final Set<String> FLAGS = Set.of("-v", "--verbose", "-q", "--quiet", "--no-color");
+    private static final Set<String> WITH_VALUE = Set.of("-o", "--output");
 
     public static CommandLine configure(CommandLine cmd) {
         ErrorHandler handler = new ErrorHandler();
@@ -21,8 +36,51 @@ public final class Rhoai {
         return cmd;
     }
 
-    /** A command line outside CDI, seeing {@code env} as its environment. */
+    /** The whole command tree outside CDI, seeing {@code env} as its environment. */
     public static CommandLine commandLine(Map<String, String> env) {
-        return configure(new CommandLine(new RhoaiCommand(env), CommandLine.defaultFactory()));
+        return configure(addSubcommands(new CommandLine(new RhoaiCommand(env), CommandLine.defaultFactory()),
+                CommandLine.defaultFactory(), null));
+    }
+
+    /** The command line outside CDI for running {@code args}: the root and the branch that {@code args} invoke. */
+    public static CommandLine commandLine(Map<String, String> env, String... args) {
+        return configure(addSubcommands(new CommandLine(new RhoaiCommand(env), CommandLine.defaultFactory()),
+                CommandLine.defaultFactory(), args));
+    }
+
+    /**
+     * Adds to {@code root} the top-level command that {@code args} invoke, or every top-level command when
+     * {@code args} is null or does not name one plainly. Call {@link #configure} afterwards: picocli applies
+     * settings such as converters only to the subcommands already added.
+     */
+    static CommandLine addSubcommands(CommandLine root, CommandLine.IFactory factory, String[] args) {
+        Class<?> invoked = args == null ? null : invoked(args);
+        for (Class<?> command : RhoaiCommand.SUBCOMMANDS) {
+            if (invoked == null || command == invoked) {
+                root.addSubcommand(new CommandLine(command, factory));
+            }
+        }
+        return root;
+    }
+
+    /** The top-level command class that {@code args} plainly invoke, or null when the whole tree is needed. */
+    static Class<?> invoked(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (FLAGS.contains(arg)) continue;
+            if (WITH_VALUE.contains(arg)) {
+                i++;
+                continue;
+            }
+            if (arg.startsWith("--output=") || (arg.startsWith("-o") && !arg.startsWith("--"))) continue;
+            if (arg.startsWith("-") || arg.startsWith("@")) return null;
+            for (Class<?> command : RhoaiCommand.SUBCOMMANDS) {
+                if (command != CompletionCommand.class && command.getAnnotation(Command.class).name().equals(arg)) {
+                    return command;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 }

@@ -8,30 +8,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.Map;
 
+/**
+ * The root command. Its subcommands are {@link #SUBCOMMANDS}, added by {@link Rhoai} rather than listed in
+ * {@code @Command(subcommands = ...)}, so that a run builds only the branch it invokes.
+ */
 @TopCommand
 @Command(name = "rhoai", scope = ScopeType.INHERIT,
         description = "Run the lifecycle of an OpenShift AI platform the GitOps way: render, GPU pools, bootstrap, OAuth, certificates, promotion.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {
-                VersionCommand.class,
-                CompletionCommand.class,
-                ExitCodesCommand.class,
-                io.rhoai.cli.installconfig.InstallConfigCommand.class,
-                io.rhoai.cli.gpu.GpuCommand.class,
-                io.rhoai.cli.certs.CertsCommand.class,
-                io.rhoai.cli.promote.PromoteCommand.class,
-                io.rhoai.cli.oauth.OAuthCommand.class,
-                io.rhoai.cli.gitops.GitOpsCommand.class,
-        },
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",
                 "  rhoai gpu catalog -o json",
                 "  rhoai version -o json",
                 "%nExit codes: rhoai exit-codes"})
 public class RhoaiCommand implements Runnable {
+    /** The top-level commands, in the order the root's help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            VersionCommand.class,
+            CompletionCommand.class,
+            ExitCodesCommand.class,
+            io.rhoai.cli.installconfig.InstallConfigCommand.class,
+            io.rhoai.cli.gpu.GpuCommand.class,
+            io.rhoai.cli.certs.CertsCommand.class,
+            io.rhoai.cli.promote.PromoteCommand.class,
+            io.rhoai.cli.oauth.OAuthCommand.class,
+            io.rhoai.cli.gitops.GitOpsCommand.class);
+
     final GlobalOptions global = new GlobalOptions();
     /** The environment the run sees; tests pass their own, the binary uses the process environment. */
     final Map<String, String> env;

@@ -19,14 +19,16 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real {@code scripts/rhoai}, copied into a scratch project whose {@code mvnw}, JDK and native binary are small
- * fakes that record how they were called. Checks what a user relies on: the right runtime is chosen, the jar is built
- * only when needed, the class-data cache is trained once and then used, stdout is the command's alone and the exit
- * code passes through.
+ * The real {@code scripts/rhoai}, copied into a scratch project whose {@code mvnw}, JDKs and native binary are small
+ * fakes that record how they were called. Checks what a user relies on: the right runtime and the newest JDK are
+ * chosen, the jar is built only when needed, the class-data cache is trained once and then used, nothing is written
+ * outside the build's directory, stdout is the command's alone and the exit code passes through.
  */
 class LauncherScriptTest {
     private static final Path LAUNCHER = Path.of(System.getProperty("rhoai.project.dir", "."), "scripts", "rhoai");
     private static final Instant SOURCES_TIME = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String JVM_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "
+            + "-Djava.util.logging.manager=org.jboss.logmanager.LogManager";
 
     @TempDir Path project;
     private Path calls;
@@ -44,8 +46,13 @@ class LauncherScriptTest {
                 #!/usr/bin/env bash
                 echo "mvnw $*" >> "%s"
                 echo "[INFO] maven build noise"
-                mkdir -p target/quarkus-app && echo jar > target/quarkus-app/quarkus-run.jar
+                a=target/quarkus-app
+                mkdir -p $a/app $a/lib/main $a/lib/boot $a/lib/picocli17 && echo jar > $a/quarkus-run.jar
+                touch $a/app/rhoai-0.1.0.jar $a/lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar $a/lib/main/info.picocli.picocli-4.7.7.jar $a/lib/main/org.example.lib-1.jar \
+                  $a/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.33.2.jar $a/lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar
                 """.formatted(calls));
+        // "java" on the PATH that is no JDK (no release file next to it): the launcher must not pick the machine's own
+        executable(project.resolve("path-bin/java"), "#!/usr/bin/env bash\necho \"path java $*\" >> \"%s\"\nexit 99\n".formatted(calls));
         for (String files : List.of("pom.xml", "src/main/java/Main.java", "src/main/java", "src/main")) {
             Files.setLastModifiedTime(project.resolve(files), FileTime.from(SOURCES_TIME));
         }
@@ -64,10 +71,15 @@ class LauncherScriptTest {
         List<String> log = callLog();
         assertThat(log).filteredOn(l -> l.startsWith("mvnw")).containsExactly("mvnw -B -q package -DskipTests");
         assertThat(log).filteredOn(l -> l.startsWith("java")).hasSize(2);
-        assertThat(log.get(1)).startsWith("java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:ArchiveClassesAtExit=")
-                .endsWith("quarkus-run.jar version -o json");
-        assertThat(log.get(2)).contains("-XX:SharedArchiveFile=" + project.resolve("target/quarkus-app/rhoai-jdk17.0.99-"))
-                .endsWith("-jar " + project.resolve("target/quarkus-app/quarkus-run.jar") + " install-config render --dir out dir");
+        Path app = project.resolve("target/quarkus-app");
+        // the command line itself, without Quarkus' bootstrap, with picocli compiled for 17 instead of picocli's jar
+        String classpath = app.resolve("app/rhoai-0.1.0.jar") + ":" + app.resolve("lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar") + ":"
+                + app.resolve("lib/main/org.example.lib-1.jar") + ":"
+                + app.resolve("lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar");
+        assertThat(log.get(1)).startsWith("java " + JVM_FLAGS + " -XX:ArchiveClassesAtExit=")
+                .endsWith(" -cp " + classpath + " io.rhoai.cli.Training");
+        assertThat(log.get(2)).contains("-XX:SharedArchiveFile=" + app.resolve("rhoai-jdk17.0.99-"))
+                .endsWith(" -cp " + classpath + " io.rhoai.cli.Main install-config render --dir out dir");
         try (var files = Files.list(project.resolve("target/quarkus-app"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("rhoai-jdk17\\.0\\.99-\\d+\\.jsa"));
         }
@@ -101,7 +113,7 @@ class LauncherScriptTest {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         List<String> java = callLog().stream().filter(l -> l.startsWith("java")).toList();
-        assertThat(java.get(0)).contains("-XX:AOTCacheOutput=").endsWith("version -o json");
+        assertThat(java.get(0)).contains("-XX:AOTCacheOutput=").endsWith(" io.rhoai.cli.Training");
         assertThat(java.get(1)).contains("-XX:AOTCache=" + project.resolve("target/quarkus-app/rhoai-jdk25.0.1-"))
                 .doesNotContain("SharedArchiveFile");
     }
@@ -114,7 +126,74 @@ class LauncherScriptTest {
 
         List<String> java = callLog().stream().filter(l -> l.startsWith("java")).toList();
         assertThat(java).hasSize(1);
-        assertThat(java.get(0)).doesNotContain("Archive").contains("-XX:-UsePerfData -Xmx64m -Dx=y -jar");
+        assertThat(java.get(0)).doesNotContain("Archive").contains(JVM_FLAGS + " -Xmx64m -Dx=y -cp ");
+    }
+
+    @Test
+    void theNewestJdkFoundRunsAndRhoaiJavaHomePinsOne() throws Exception {
+        Path jdk17 = fakeJdk("17.0.99");
+        Path jdks = project.resolve("jdks");
+        Path jdk25 = fakeJdk("25.0.1", jdks.resolve("temurin-25"));
+        fakeJdk("21.0.7", jdks.resolve("openjdk-21"));
+
+        launch(Map.of("JAVA_HOME", jdk17.toString(), "RHOAI_JDK_DIRS", jdks.toString()), "version");
+        List<String> java = callLog().stream().filter(l -> l.startsWith("java")).toList();
+        assertThat(java).hasSize(2).allMatch(l -> l.contains("-XX:AOTCache") && l.contains("rhoai-jdk25.0.1-"));
+        assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).hasSize(1);
+
+        Run pinned = launch(Map.of("RHOAI_JAVA_HOME", jdk17.toString(), "JAVA_HOME", jdk25.toString(),
+                "RHOAI_JDK_DIRS", jdks.toString()), "version");
+        assertThat(pinned.exit()).as(pinned.toString()).isZero();
+        assertThat(callLog().get(callLog().size() - 1)).contains("-XX:SharedArchiveFile=").contains("rhoai-jdk17.0.99-");
+
+        Run bad = launch(Map.of("RHOAI_JAVA_HOME", project.resolve("nowhere").toString()), "version");
+        assertThat(bad.exit()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(bad.stderr()).contains("RHOAI_JAVA_HOME=");
+    }
+
+    @Test
+    void trainingAlsoRendersTheDevProfileDryWhenTheExampleInputsAreThere() throws Exception {
+        Files.createDirectories(project.resolve("docs/examples"));
+        Files.writeString(project.resolve("docs/examples/pull-secret.example.json"), "{}");
+        Files.writeString(project.resolve("docs/examples/ssh-key.example.pub"), "ssh-ed25519 AAAA example");
+        Path jdk = fakeJdk("25.0.1");
+
+        launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+
+        String training = callLog().stream().filter(l -> l.contains("-XX:AOTCacheOutput=")).findFirst().orElseThrow();
+        assertThat(training).endsWith(" io.rhoai.cli.Training " + project.resolve("target/quarkus-app/.rhoai-training") + " "
+                + project.resolve("docs/examples/pull-secret.example.json") + " " + project.resolve("docs/examples/ssh-key.example.pub"));
+    }
+
+    @Test
+    void writesNothingOutsideTheBuildDirectory() throws Exception {
+        Path jdk = fakeJdk("25.0.1");
+        List<String> before = files(project);
+
+        launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+        launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+
+        assertThat(files(project)).filteredOn(f -> !before.contains(f))
+                .allMatch(f -> f.startsWith("target/") || f.equals("calls.log") || f.startsWith("stdout") || f.startsWith("stderr"))
+                .anyMatch(f -> f.matches("target/quarkus-app/rhoai-jdk25\\.0\\.1-\\d+\\.aot"));
+        assertThat(files(project.resolve("home"))).isEmpty();
+        assertThat(files(project.resolve("tmp"))).isEmpty();
+    }
+
+    @Test
+    void anOlderBuildWithoutTheApplicationJarRunsQuarkusEntryPoint() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+        Files.createDirectories(project.resolve("target/quarkus-app"));
+        Files.writeString(project.resolve("target/quarkus-app/quarkus-run.jar"), "jar");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "RHOAI_JVM_CACHE", "off"), "version");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).isEmpty();
+        assertThat(callLog()).containsExactly("java " + JVM_FLAGS + " -jar " + project.resolve("target/quarkus-app/quarkus-run.jar") + " version");
+
+        launch(Map.of("JAVA_HOME", jdk.toString()), "version");
+        assertThat(callLog().get(1)).contains("-XX:ArchiveClassesAtExit=").endsWith("quarkus-run.jar version -o json");
     }
 
     @Test
@@ -171,7 +250,10 @@ class LauncherScriptTest {
 
     /** A JDK whose java logs its arguments, makes the cache file a training run asks for, and runs "the command". */
     private Path fakeJdk(String version) throws IOException {
-        Path home = project.resolve("jdk-" + version);
+        return fakeJdk(version, project.resolve("jdk-" + version));
+    }
+
+    private Path fakeJdk(String version, Path home) throws IOException {
         Files.createDirectories(home.resolve("bin"));
         Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
         executable(home.resolve("bin/java"), """
@@ -200,8 +282,17 @@ class LauncherScriptTest {
     }
 
     private static void executable(Path path, String script) throws IOException {
+        Files.createDirectories(path.getParent());
         Files.writeString(path, script);
         Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Every file under {@code dir}, relative to it, in order. */
+    private static List<String> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (var walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
     }
 
     private List<String> callLog() throws IOException {
@@ -214,8 +305,13 @@ class LauncherScriptTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile());
         pb.environment().clear();
-        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");   // no java on it unless JAVA_HOME says so
-        pb.environment().put("HOME", project.toString());
+        // the java found first on the PATH is no JDK, and the machine's JDK folders are not searched, unless a test says so
+        pb.environment().put("PATH", project.resolve("path-bin") + ":/usr/local/bin:/usr/bin:/bin");
+        pb.environment().put("RHOAI_JDK_DIRS", project.resolve("no-jdks").toString());
+        Files.createDirectories(project.resolve("home"));
+        Files.createDirectories(project.resolve("tmp"));
+        pb.environment().put("HOME", project.resolve("home").toString());
+        pb.environment().put("TMPDIR", project.resolve("tmp").toString());
         pb.environment().putAll(env);
         Path out = project.resolve("stdout.txt"), err = project.resolve("stderr.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -25,7 +25,7 @@ public final class Cli {
     }
 
     public Result run(String... args) {
-        CommandLine cmd = Rhoai.commandLine(Map.copyOf(env));
+        CommandLine cmd = Rhoai.commandLine(Map.copyOf(env), args);   // as the binary builds it: the invoked branch
         StringWriter out = new StringWriter(), err = new StringWriter();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

@@ -61,13 +61,11 @@ public final class CertificateIssuer {
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
-    static {
-        // acme4j signs with the "BC" provider; the Quarkus binary registers it (quarkus.security.security-providers),
-        // plain JVM callers such as tests may not have it yet
-        if (java.security.Security.getProvider("BC") == null) {
-            java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
-        }
-    }
+    // No BouncyCastle JCA provider: acme4j signs its requests and rhoai's CSRs with the JDK's providers, keys come from
+    // the JDK (ecP256, KeyPairUtils' RSA), bcpkix reads and writes PEM without it (JcaPEMKeyConverter falls back from
+    // "ECDSA" to the JDK's "EC"), and acme4j's Certificate uses BC for a digest only when it is registered. Registering
+    // it cost a run about 0.4 s of CPU (EC curve tables, jar verification). The native binary still registers it
+    // (quarkus-security, profile native in pom.xml).
 
     private final Progress progress;
     private final Clock clock;
