@@ -28,7 +28,7 @@ public final class Training {
                 new String[] {"gpu", "catalog", "-o", "json"}));
         if (args.length == 3) {
             runs.add(new String[] {"install-config", "render", "--cluster", "rhoaibu-cluster-dev", "--dry-run",
-                    "--dir", args[0], "--pull-secret-file", args[1], "--ssh-key-file", args[2]});
+                    "--dir", args[0], "--pull-secret-file", args[1], "--ssh-public-key-file", args[2]});
         }
         int failed = 0;
         for (String[] run : runs) {
