@@ -32,6 +32,7 @@ class GpuPoolRulesTest {
         GpuPoolRules.checkMachineSetName("dev-x7k2p-gpu-l40s-multi-private-inference-us-east-1a", "l40s-multi-private-inference");
         String tooLong = "rhoaibu-cluster-prod-x7k2p-gpu-l40s-multi-private-inference-pool-us-east-1a";
         assertThatThrownBy(() -> GpuPoolRules.checkMachineSetName(tooLong, "l40s-multi-private-inference-pool"))
-                .isInstanceOf(RhoaiException.class).hasMessageContaining("over the 63").hasMessageContaining("shorten the pool name");
+                .isInstanceOf(RhoaiException.class).hasMessageContaining("over the 63")
+                .satisfies(e -> assertThat(((RhoaiException) e).hint()).contains("shorten the pool name"));
     }
 }
