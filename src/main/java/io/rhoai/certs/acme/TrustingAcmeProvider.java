@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * acme4j's generic provider with two changes: TLS to the ACME server may trust an extra CA file (a private ACME server
@@ -66,7 +67,7 @@ final class TrustingAcmeProvider extends GenericAcmeProvider {
                         client = shared;
                     }
                 }
-                return new FixedClientBuilder(new DeadlineBound(client, deadline, settings.getTimeout()));
+                return new FixedClientBuilder(new DeadlineBound(client, () -> deadline.atMost(settings.getTimeout())));
             }
         };
     }
@@ -116,32 +117,30 @@ final class TrustingAcmeProvider extends GenericAcmeProvider {
     }
 
     /**
-     * The shared client, with every exchange limited to what is left of the deadline (at most {@code cap}). Not the
-     * request's own timeout: the JDK client applies that only once connected, and a server that accepts the connection
-     * but never completes the TLS handshake would hold the run for the whole connect timeout.
+     * The shared client, with every exchange limited to {@code limit}: what is left of the deadline, at most the
+     * session's timeout. Not the request's own timeout: the JDK client applies that only once connected, and a server
+     * that accepts the connection but never completes the TLS handshake would hold the run for the whole connect timeout.
      */
     static final class DeadlineBound extends HttpClient {
         private final HttpClient client;
-        private final Deadline deadline;
-        private final Duration cap;
+        private final Supplier<Duration> limit;
 
-        DeadlineBound(HttpClient client, Deadline deadline, Duration cap) {
+        DeadlineBound(HttpClient client, Supplier<Duration> limit) {
             this.client = client;
-            this.deadline = deadline;
-            this.cap = cap;
+            this.limit = limit;
         }
 
         @Override
         public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-            Duration limit = deadline.atMost(cap);
-            if (limit.isZero()) throw new HttpTimeoutException("no time left for " + request.method() + " " + request.uri());
+            Duration left = limit.get();
+            if (left.isZero()) throw new HttpTimeoutException("no time left for " + request.method() + " " + request.uri());
             CompletableFuture<HttpResponse<T>> exchange = client.sendAsync(request, handler);
             try {
-                return exchange.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+                return exchange.get(left.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 exchange.cancel(true); // aborts the exchange and frees the connection
                 throw new HttpTimeoutException("no answer to " + request.method() + " " + request.uri() + " within "
-                        + Durations.format(Duration.ofMillis(limit.toMillis())));
+                        + Durations.format(Duration.ofMillis(left.toMillis())));
             } catch (InterruptedException e) {
                 exchange.cancel(true);
                 throw e;
