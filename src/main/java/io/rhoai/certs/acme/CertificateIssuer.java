@@ -9,6 +9,8 @@ import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Poller;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.AcmeJsonResource;
 import org.shredzone.acme4j.Authorization;
@@ -43,6 +45,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -51,6 +54,9 @@ import java.util.regex.Pattern;
  * directory), order, every challenge record presented concurrently, visibility on the zone's authoritative servers
  * checked before the challenges are triggered, polling that honours Retry-After, finalize with a fresh key's CSR,
  * full chain stored as a new version. Challenge records are removed in every outcome (also on Ctrl-C).
+ *
+ * <p>One {@link Deadline} bounds the run: every wait, every retry and every single request (ACME over HTTP, DNS
+ * queries, the provider's API calls) ends by it, so a peer that accepts and never answers costs the budget, not more.
  */
 public final class CertificateIssuer {
     public static final List<String> KEY_TYPES = List.of("ec-p256", "rsa-2048", "rsa-4096");
@@ -58,8 +64,9 @@ public final class CertificateIssuer {
     private static final URI BAD_NONCE = URI.create("urn:ietf:params:acme:error:badNonce");
     private static final URI EAB_REQUIRED = URI.create("urn:ietf:params:acme:error:externalAccountRequired");
     private static final URI SERVER_INTERNAL = URI.create("urn:ietf:params:acme:error:serverInternal");
-    private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration MAX_POLL = Duration.ofSeconds(1);
+    /** The longest one ACME request may take (acme4j's own default); less when less of the run is left. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final String NETWORK_HINT = "check the network, --acme-server and --acme-ca-file";
 
     // No BouncyCastle JCA provider: acme4j signs its requests and rhoai's CSRs with the JDK's providers, keys come from
     // the JDK (ecP256, KeyPairUtils' RSA), bcpkix reads and writes PEM without it (JcaPEMKeyConverter falls back from
@@ -70,25 +77,40 @@ public final class CertificateIssuer {
     private final Progress progress;
     private final Clock clock;
     private final BiFunction<IssueRequest, Progress, DnsProvider> providers;
-    private final BiFunction<IssueRequest, Clock, AuthoritativeDns> dns;
+    private final Function<IssueRequest, AuthoritativeDns> dns;
+    /**
+     * Polls ACME resources: fast at first (validations typically finish within a few seconds, and a late poll costs a
+     * whole interval), growing gently to a second.
+     */
+    private final Poller poller;
 
     public CertificateIssuer(Progress progress, Clock clock) {
-        this(progress, clock, (r, p) -> DnsProviders.create(r.dnsProvider(), r.env(), p, clock),
-                (r, c) -> AuthoritativeDns.fromEnv(r.env(), c));
+        this(progress, clock, (r, p) -> DnsProviders.create(r.dnsProvider(), r.env(), p), r -> AuthoritativeDns.fromEnv(r.env()));
     }
 
     /** For tests and other front ends: how the DNS provider and the authoritative-server checker are made. */
     public CertificateIssuer(Progress progress, Clock clock, BiFunction<IssueRequest, Progress, DnsProvider> providers,
-                             BiFunction<IssueRequest, Clock, AuthoritativeDns> dns) {
+                             Function<IssueRequest, AuthoritativeDns> dns) {
         this.progress = progress;
         this.clock = clock;
         this.providers = providers;
         this.dns = dns;
+        this.poller = Poller.system(Duration.ofMillis(50), Duration.ofSeconds(1), progress);
     }
 
+    /** Issues within {@code request.timeout()}, counted from now. */
     public IssueResult issue(IssueRequest request) {
-        Instant start = clock.instant();
         List<String> domains = validate(request);
+        return issue(request, domains, Deadline.in(request.timeout(), clock));
+    }
+
+    /** Issues within {@code deadline}: the budget of a larger run (renew issues, then installs with what is left). */
+    public IssueResult issue(IssueRequest request, Deadline deadline) {
+        return issue(request, validate(request), deadline);
+    }
+
+    private IssueResult issue(IssueRequest request, List<String> domains, Deadline deadline) {
+        Duration before = deadline.elapsed();
         URI directory = AcmeServers.directory(request.acmeServer());
         Path accountDir = AcmeServers.accountDir(request.stateDir(), directory);
         DnsProvider provider = providers.apply(request, progress); // validates the provider's configuration, also on dry-run
@@ -96,19 +118,19 @@ public final class CertificateIssuer {
         List<String> plan = plan(request, domains, directory, accountDir, provider, store);
         if (request.dryRun()) {
             return new IssueResult(request.profileName(), domains, null, true, directory.toString(), null,
-                    Duration.between(start, clock.instant()), plan);
+                    deadline.elapsed().minus(before), plan);
         }
-        Instant deadline = start.plus(request.timeout());
         // work that does not depend on the CA runs while the account and order round trips are in flight:
         // the certificate key (RSA-4096 takes seconds) and the zone/name-server lookups for the propagation check
         CompletableFuture<KeyPair> domainKeyFuture = CompletableFuture.supplyAsync(() -> newKey(keyType(request)));
-        AuthoritativeDns authoritative = dns.apply(request, clock);
+        AuthoritativeDns authoritative = dns.apply(request);
         CompletableFuture<Void> zonesFuture = CompletableFuture.runAsync(() -> {
-            for (String d : domains) authoritative.zoneOf(Dns01Challenge.toRRName(d.startsWith("*.") ? d.substring(2) : d));
+            for (String d : domains) authoritative.zoneOf(Dns01Challenge.toRRName(d.startsWith("*.") ? d.substring(2) : d), deadline);
         });
         try {
-            Session session = new Session(directory, new TrustingAcmeProvider(request.acmeCaFile()));
+            Session session = new Session(directory, new TrustingAcmeProvider(request.acmeCaFile(), deadline));
             session.setLocale(Locale.ENGLISH);
+            session.networkSettings().setTimeout(REQUEST_TIMEOUT);
             Login login = account(request, session, accountDir, deadline);
             String account = login.getAccountLocation().toString();
 
@@ -132,11 +154,12 @@ public final class CertificateIssuer {
             StoredCertificate stored = store.save(request.profileName(), certificate.getCertificateChain(), domainKey.getPrivate());
             progress.done("Stored certificate " + stored.version() + " (valid until " + stored.notAfter() + ") in " + stored.directory());
             return new IssueResult(request.profileName(), domains, stored, false, directory.toString(), account,
-                    Duration.between(start, clock.instant()), plan);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+                    deadline.elapsed().minus(before), plan);
+        } catch (RhoaiException e) {
             domainKeyFuture.cancel(true);
-            throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while issuing the certificate; challenge records were removed", null, e);
+            throw e.kind() == ErrorKind.INTERRUPTED
+                    ? new RhoaiException(ErrorKind.INTERRUPTED, e.getMessage() + " while issuing the certificate; challenge records were removed", null, e)
+                    : e;
         }
     }
 
@@ -157,7 +180,7 @@ public final class CertificateIssuer {
         return plan;
     }
 
-    private Login account(IssueRequest request, Session session, Path accountDir, Instant deadline) throws InterruptedException {
+    private Login account(IssueRequest request, Session session, Path accountDir, Deadline deadline) {
         AccountKeys.Loaded key = AccountKeys.loadOrCreate(accountDir); // on disk before the server hears of it
         progress.step((key.existed() ? "Using the ACME account of " : "Registering a new ACME account with key ") + key.file());
         AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(key.keyPair());
@@ -192,7 +215,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private void authorize(Order order, DnsProvider provider, AuthoritativeDns authoritative, Instant deadline) throws InterruptedException {
+    private void authorize(Order order, DnsProvider provider, AuthoritativeDns authoritative, Deadline deadline) {
         List<Authorization> pending = new ArrayList<>();
         List<Dns01Challenge> challenges = new ArrayList<>();
         List<ChallengeRecord> records = new ArrayList<>();
@@ -217,7 +240,7 @@ public final class CertificateIssuer {
         // registered before presenting, so a half-finished present is cleaned up too
         try (PendingCleanup cleanup = new PendingCleanup(provider, records, progress)) {
             progress.step("Publishing " + records.size() + " TXT record(s) via " + provider.name());
-            provider.presentAll(records);
+            provider.presentAll(records, deadline);
             progress.step("Waiting for the records on the authoritative name servers");
             authoritative.awaitVisible(records, provider.timing(), deadline, progress);
             progress.step("Asking the CA to validate " + records.size() + " challenge(s)");
@@ -239,7 +262,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private void finalizeOrder(Order order, List<String> domains, KeyPair domainKey, Instant deadline) throws InterruptedException {
+    private void finalizeOrder(Order order, List<String> domains, KeyPair domainKey, Deadline deadline) {
         Status s = poll(order, order::getStatus, Set.of(Status.READY, Status.VALID, Status.INVALID, Status.PROCESSING), "the order to be ready", deadline);
         if (s == Status.INVALID) throw remote("the order became invalid", order.getError().orElse(null), null);
         if (s == Status.READY) {
@@ -268,27 +291,26 @@ public final class CertificateIssuer {
         if (s != Status.VALID) throw remote("the CA did not issue the certificate (" + s + ")", order.getError().orElse(null), null);
     }
 
-    /** Fetches until a terminal status; waits as long as the server's Retry-After says, else backs off; bounded by the deadline. */
-    private Status poll(AcmeJsonResource resource, Supplier<Status> status, Set<Status> terminal, String what, Instant deadline)
-            throws InterruptedException {
-        Duration interval = FIRST_POLL;
+    /**
+     * Fetches until a terminal status, bounded by the deadline. Not {@link Poller#await}: the server may say when to
+     * look again (Retry-After), and that wins over the growing interval; a server asking to wait past the deadline
+     * ends the wait at once, since looking earlier would not be answered differently.
+     */
+    private Status poll(AcmeJsonResource resource, Supplier<Status> status, Set<Status> terminal, String what, Deadline deadline) {
+        Poller.StateReporter reporter = new Poller.StateReporter(what, progress, deadline);
+        Duration interval = poller.initial();
         while (true) {
             Status s = status.get();
             if (terminal.contains(s)) return s;
             Optional<Instant> retryAfter = acme("poll " + what, deadline, resource::fetch);
             s = status.get();
             if (terminal.contains(s)) return s;
-            Instant now = clock.instant();
-            Instant next = retryAfter.filter(t -> t.isAfter(now)).orElse(now.plus(interval));
-            if (next.isAfter(deadline)) {
-                throw RhoaiException.timeout("timed out waiting for " + what + "; last status " + s
-                        + retryAfter.map(t -> " (server asked to retry after " + t + ")").orElse(""), "raise --timeout");
-            }
-            progress.debug("waiting for " + what + ": " + s);
-            Thread.sleep(Math.max(10, Duration.between(now, next).toMillis()));
-            // gentle growth: validations typically finish within a few seconds, and a late poll costs a whole interval
-            Duration grown = Duration.ofMillis(interval.toMillis() * 3 / 2);
-            interval = grown.compareTo(MAX_POLL) > 0 ? MAX_POLL : grown;
+            String state = s + retryAfter.map(t -> " (the server asked to look again at " + t + ")").orElse("");
+            reporter.saw(state);
+            Duration wait = retryAfter.map(t -> Duration.between(clock.instant(), t)).filter(d -> !d.isNegative()).orElse(interval);
+            if (wait.compareTo(deadline.remaining()) >= 0) throw Poller.timedOut(what, deadline, state, "raise --timeout");
+            poller.sleep(wait, what);
+            interval = poller.next(interval);
         }
     }
 
@@ -297,8 +319,13 @@ public final class CertificateIssuer {
         T call() throws AcmeException;
     }
 
-    /** Runs one ACME exchange, retrying what a retry can fix: network errors, badNonce, serverInternal/5xx. */
-    private <T> T acme(String what, Instant deadline, AcmeCall<T> call) throws InterruptedException {
+    /**
+     * Runs one ACME exchange, retrying what a retry can fix (network errors, badNonce, serverInternal/5xx) while the
+     * deadline allows. Each request is limited to what is left of the deadline ({@link TrustingAcmeProvider}), so a
+     * server that never answers ends the run when the budget is spent: a timeout naming the exchange.
+     */
+    private <T> T acme(String what, Deadline deadline, AcmeCall<T> call) {
+        String awaited = "the ACME server to " + what;
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -315,7 +342,7 @@ public final class CertificateIssuer {
                             "this CA requires External Account Binding: pass --eab-kid and --eab-hmac-key-file (or RHOAI_EAB_HMAC_KEY) from your CA account", e);
                 }
                 boolean retryable = BAD_NONCE.equals(e.getType()) || SERVER_INTERNAL.equals(e.getType());
-                if (!retryable || attempt >= 6 || clock.instant().plus(backoff).isAfter(deadline)) {
+                if (!retryable || attempt >= 6 || deadline.remaining().compareTo(backoff) <= 0) {
                     throw remote("the CA refused to " + what, e.getProblem(), null);
                 }
                 progress.debug(what + ": " + e.getType() + ", retrying");
@@ -324,23 +351,42 @@ public final class CertificateIssuer {
                     throw new RhoaiException(ErrorKind.PRECONDITION, "the TLS certificate of the ACME server is not trusted (" + what + ")",
                             "for a private ACME server pass --acme-ca-file <CA PEM>; otherwise check for a TLS-intercepting proxy", e);
                 }
-                if (attempt >= 6 || clock.instant().plus(backoff).isAfter(deadline)) {
-                    throw new RhoaiException(ErrorKind.REMOTE, "cannot reach the ACME server to " + what + ": " + e.getMessage(),
-                            "check the network, --acme-server and --acme-ca-file", e);
+                String cause = cause(e);
+                if (deadline.expired() || (timedOutRequest(e) && deadline.remaining().compareTo(backoff) <= 0)) {
+                    throw Poller.timedOut(awaited, deadline, "no answer (" + cause + ")", NETWORK_HINT + ", or raise --timeout");
                 }
-                progress.debug(what + ": network error " + e.getMessage() + ", retrying");
+                if (attempt >= 6 || deadline.remaining().compareTo(backoff) <= 0) {
+                    throw new RhoaiException(ErrorKind.REMOTE, "cannot reach the ACME server to " + what + ": " + cause, NETWORK_HINT, e);
+                }
+                progress.debug(what + ": network error " + cause + ", retrying");
             } catch (AcmeException e) {
                 // e.g. HTTP 5xx without a problem document
-                if (attempt >= 6 || clock.instant().plus(backoff).isAfter(deadline)) {
+                if (attempt >= 6 || deadline.remaining().compareTo(backoff) <= 0) {
                     throw new RhoaiException(ErrorKind.REMOTE, "ACME: cannot " + what + ": " + e.getMessage(), "retry later", e);
                 }
                 progress.debug(what + ": " + e.getMessage() + ", retrying");
             } catch (org.shredzone.acme4j.exception.AcmeProtocolException e) {
                 throw new RhoaiException(ErrorKind.REMOTE, "ACME: unexpected answer while trying to " + what + ": " + e.getMessage(), null, e);
             }
-            Thread.sleep(backoff.toMillis());
+            poller.sleep(backoff, awaited);
             backoff = backoff.multipliedBy(2);
         }
+    }
+
+    /** acme4j says only "Network error"; the cause says what happened (refused, reset, timed out). */
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage();
+        return root == e ? String.valueOf(message) : root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** The request ran into its time limit (which is at most what was left of the deadline). */
+    private static boolean timedOutRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) return true;
+        }
+        return false;
     }
 
     private static boolean untrustedTls(Throwable e) {

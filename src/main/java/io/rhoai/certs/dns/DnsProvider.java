@@ -1,5 +1,7 @@
 package io.rhoai.certs.dns;
 
+import io.rhoai.core.time.Deadline;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,24 +12,26 @@ import java.util.concurrent.Executors;
 /**
  * Publishes and removes DNS-01 TXT records. Implementations validate their configuration in the constructor and
  * prefix every error with their name. {@link #cleanUp} must tolerate a record that was never (fully) presented.
+ * Every call gets the {@link Deadline} it must finish by: the run's budget when presenting, a budget of its own when
+ * cleaning up (records are removed also after the run's budget is spent); each network request is capped by it.
  */
 public interface DnsProvider {
     String name();
 
-    void present(ChallengeRecord record);
+    void present(ChallengeRecord record, Deadline deadline);
 
-    void cleanUp(ChallengeRecord record);
+    void cleanUp(ChallengeRecord record, Deadline deadline);
 
     PropagationTiming timing();
 
     /** Presents every record, concurrently; providers that can batch (Route53) override this with one change. */
-    default void presentAll(List<ChallengeRecord> records) {
-        forEachConcurrently(records, this::present);
+    default void presentAll(List<ChallengeRecord> records, Deadline deadline) {
+        forEachConcurrently(records, r -> present(r, deadline));
     }
 
     /** Removes every record, concurrently; tries all even when one fails, then reports the first failure. */
-    default void cleanUpAll(List<ChallengeRecord> records) {
-        forEachConcurrently(records, this::cleanUp);
+    default void cleanUpAll(List<ChallengeRecord> records, Deadline deadline) {
+        forEachConcurrently(records, r -> cleanUp(r, deadline));
     }
 
     static void forEachConcurrently(List<ChallengeRecord> records, java.util.function.Consumer<ChallengeRecord> action) {

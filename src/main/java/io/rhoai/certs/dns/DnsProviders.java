@@ -6,7 +6,6 @@ import io.rhoai.certs.dns.route53.Route53Provider;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +17,15 @@ public final class DnsProviders {
     /** How a provider is built from the environment. */
     @FunctionalInterface
     interface Factory {
-        DnsProvider create(Map<String, String> env, Progress progress, Clock clock);
+        DnsProvider create(Map<String, String> env, Progress progress);
     }
 
     private record Entry(DnsProviderInfo info, Factory factory) { }
 
     private static final List<Entry> REGISTRY = List.of(
-            new Entry(Route53Provider.INFO, (env, progress, clock) -> new Route53Provider(Route53Provider.Config.fromEnv(env), progress, clock)),
-            new Entry(Rfc2136Provider.INFO, (env, progress, clock) -> new Rfc2136Provider(Rfc2136Provider.Config.fromEnv(env))),
-            new Entry(ManualProvider.INFO, (env, progress, clock) -> new ManualProvider(ManualProvider.Config.fromEnv(env), progress)));
+            new Entry(Route53Provider.INFO, (env, progress) -> new Route53Provider(Route53Provider.Config.fromEnv(env), progress)),
+            new Entry(Rfc2136Provider.INFO, (env, progress) -> new Rfc2136Provider(Rfc2136Provider.Config.fromEnv(env))),
+            new Entry(ManualProvider.INFO, (env, progress) -> new ManualProvider(ManualProvider.Config.fromEnv(env), progress)));
 
     private DnsProviders() { }
 
@@ -35,13 +34,13 @@ public final class DnsProviders {
     }
 
     /** Builds the named provider from the environment; configuration errors name the provider and the variable. */
-    public static DnsProvider create(String name, Map<String, String> env, Progress progress, Clock clock) {
+    public static DnsProvider create(String name, Map<String, String> env, Progress progress) {
         if (name == null || name.isBlank()) {
             throw RhoaiException.invalid("no DNS provider given", "pass --dns-provider (" + names() + ") or set spec.certificates.dns.provider in the profile");
         }
         return REGISTRY.stream().filter(e -> e.info().name().equals(name)).findFirst()
                 .orElseThrow(() -> RhoaiException.invalid("unknown DNS provider '" + name + "'", "use one of: " + names() + " (rhoai certs dns-providers)"))
-                .factory().create(env, progress, clock);
+                .factory().create(env, progress);
     }
 
     public static String names() {

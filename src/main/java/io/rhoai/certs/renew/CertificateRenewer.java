@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -23,13 +24,16 @@ import java.util.function.Function;
  * never put in place).
  */
 public final class CertificateRenewer {
-    private final Function<IssueRequest, IssueResult> issuer;
+    private final BiFunction<IssueRequest, Deadline, IssueResult> issuer;
     private final Function<InstallRequest, InstallResult> installer;
     private final Progress progress;
     private final Clock clock;
 
-    /** @param installer null when the run must not touch a cluster (--no-install) */
-    public CertificateRenewer(Function<IssueRequest, IssueResult> issuer, Function<InstallRequest, InstallResult> installer,
+    /**
+     * @param issuer issues within the run's deadline it is given
+     * @param installer null when the run must not touch a cluster (--no-install)
+     */
+    public CertificateRenewer(BiFunction<IssueRequest, Deadline, IssueResult> issuer, Function<InstallRequest, InstallResult> installer,
                               Progress progress, Clock clock) {
         this.issuer = issuer;
         this.installer = installer;
@@ -53,7 +57,7 @@ public final class CertificateRenewer {
         StoredCertificate current = stored.orElse(null);
         if (reason != null) {
             progress.step("Renewal due: " + reason);
-            issued = issuer.apply(issue);
+            issued = issuer.apply(issue, run);
             if (!issue.dryRun()) current = issued.certificate();
         } else {
             progress.info("Stored certificate " + current.version() + " is valid for " + daysLeft + " more days (renewal from "

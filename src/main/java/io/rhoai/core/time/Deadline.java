@@ -50,4 +50,22 @@ public final class Deadline {
     public Clock clock() {
         return clock;
     }
+
+    /**
+     * The limit for one network call: the time left, but at most {@code cap}, so one peer that accepts and never
+     * answers can neither outlive the run nor use up a long run's whole budget on one request.
+     */
+    public Duration atMost(Duration cap) {
+        Duration left = remaining();
+        return left.compareTo(cap) < 0 ? left : cap;
+    }
+
+    /**
+     * A budget for one stage inside this one: it ends after {@code limit} or when this deadline does, whichever is
+     * first (a DNS provider's propagation timeout within the run's {@code --timeout}). When this deadline comes first,
+     * it is returned itself, so a timeout names the budget the user set rather than a remainder.
+     */
+    public Deadline within(Duration limit) {
+        return remaining().compareTo(limit) <= 0 ? this : new Deadline(clock, limit);
+    }
 }

@@ -95,61 +95,6 @@ public final class Poller {
         sleep(THREAD_SLEEP, d, awaited);
     }
 
-    // ---- legacy API, removed once certs and oauth await through Awaited + Deadline (issue 10, steps 3 and 4)
-
-    private java.time.Clock legacyClock = java.time.Clock.systemUTC();
-
-    /** @deprecated use {@link #Poller(Duration, Duration, Sleeper, Progress)} */
-    @Deprecated
-    public Poller(java.time.Clock clock, Duration initial, Duration max, Sleeper sleeper) {
-        this(initial, max, sleeper, Progress.NONE);
-        this.legacyClock = clock;
-    }
-
-    /** @deprecated use {@link #system(Duration, Duration, Progress)} */
-    @Deprecated
-    public static Poller system(java.time.Clock clock, Duration initial, Duration max) {
-        return new Poller(clock, initial, max, THREAD_SLEEP);
-    }
-
-    /** @deprecated use {@link #every(Duration, Sleeper)} */
-    @Deprecated
-    public static Poller every(java.time.Clock clock, Duration interval, Sleeper sleeper) {
-        return new Poller(clock, interval, interval, sleeper);
-    }
-
-    /** One look: done or not, and a one-line description of what was seen. @deprecated use {@link Awaited} */
-    @Deprecated
-    public record Observation(boolean done, String state) { }
-
-    /** @deprecated use {@link #await(Awaited, Deadline)} */
-    @Deprecated
-    public <T> T until(String awaited, Duration budget, java.time.Instant deadline, String hint,
-                       java.util.function.Supplier<T> observe, java.util.function.Predicate<T> done, java.util.function.Function<T, String> describe) {
-        Duration left = Duration.between(legacyClock.instant(), deadline);
-        Deadline d = Deadline.in(left.isNegative() ? Duration.ZERO : left, legacyClock);
-        try {
-            return await(new Awaited<>(awaited, hint, observe, done, describe), d);
-        } catch (RhoaiException e) {
-            if (e.kind() != ErrorKind.TIMEOUT) throw e;
-            throw new RhoaiException(ErrorKind.TIMEOUT, e.getMessage().replaceFirst("timed out after [^ ]+ ", "timed out after "
-                    + Durations.format(budget) + " "), e.hint());
-        }
-    }
-
-    /** @deprecated use {@link #await(Awaited, Deadline)} */
-    @Deprecated
-    public <T> T until(String awaited, Duration budget, String hint, java.util.function.Supplier<T> observe,
-                       java.util.function.Predicate<T> done, java.util.function.Function<T, String> describe) {
-        return until(awaited, budget, legacyClock.instant().plus(budget), hint, observe, done, describe);
-    }
-
-    /** @deprecated use {@link #await(Awaited, Deadline)} */
-    @Deprecated
-    public void await(java.time.Instant deadline, Duration budget, String awaited, String hint, java.util.function.Supplier<Observation> look) {
-        until(awaited, budget, deadline, hint, look, o -> o != null && o.done(), o -> o == null ? "nothing read" : o.state());
-    }
-
     /** The one timeout message: what was awaited, the budget, the last state, and what to do. */
     public static RhoaiException timedOut(String what, Deadline deadline, String lastState, String hint) {
         return new RhoaiException(ErrorKind.TIMEOUT, "timed out after " + Durations.format(deadline.total()) + " waiting for "

@@ -9,6 +9,7 @@ import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.core.Outcome;
 import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.Applier.DryRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +43,8 @@ class CertificateRenewerTest {
         return new CertificateStore(state).save(PROFILE, c.chain(), c.key());
     }
 
-    private Function<IssueRequest, IssueResult> issuer() {
-        return req -> {
+    private BiFunction<IssueRequest, Deadline, IssueResult> issuer() {
+        return (req, deadline) -> {
             issued.add(req);
             StoredCertificate c = req.dryRun() ? null : store(90);
             return new IssueResult(PROFILE, req.domains(), c, req.dryRun(), "pebble", "https://acme/acct/1", Duration.ofSeconds(1), List.of());

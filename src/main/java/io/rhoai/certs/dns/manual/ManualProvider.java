@@ -7,6 +7,8 @@ import io.rhoai.certs.dns.DnsProviderInfo.EnvVar;
 import io.rhoai.certs.dns.EnvSettings;
 import io.rhoai.certs.dns.PropagationTiming;
 import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Durations;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,23 +46,25 @@ public final class ManualProvider implements DnsProvider {
     @Override public PropagationTiming timing() { return config.timing(); }
 
     @Override
-    public void present(ChallengeRecord record) {
-        progress.info("create this DNS record now (rhoai waits up to " + config.timing().timeout().toMinutes() + "m until it is visible):");
+    public void present(ChallengeRecord record, Deadline deadline) {
+        // the wait that follows is the propagation timeout, cut short by what is left of --timeout
+        Duration wait = deadline.atMost(config.timing().timeout()).withNanos(0);
+        progress.info("create this DNS record now (rhoai waits up to " + Durations.format(wait) + " until it is visible):");
         progress.info("  " + record.fqdn() + " 60 IN TXT \"" + record.value() + "\"");
     }
 
     @Override
-    public void cleanUp(ChallengeRecord record) {
+    public void cleanUp(ChallengeRecord record, Deadline deadline) {
         progress.info("you may now delete: " + record.fqdn() + " IN TXT \"" + record.value() + "\"");
     }
 
     @Override
-    public void presentAll(List<ChallengeRecord> records) {
-        records.forEach(this::present); // sequential: printed lines must not interleave
+    public void presentAll(List<ChallengeRecord> records, Deadline deadline) {
+        records.forEach(r -> present(r, deadline)); // sequential: printed lines must not interleave
     }
 
     @Override
-    public void cleanUpAll(List<ChallengeRecord> records) {
-        records.forEach(this::cleanUp);
+    public void cleanUpAll(List<ChallengeRecord> records, Deadline deadline) {
+        records.forEach(r -> cleanUp(r, deadline));
     }
 }

@@ -11,6 +11,8 @@ import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.core.secret.SecretSource;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Poller;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Rfc2136Provider implements DnsProvider {
     public static final String NAME = "rfc2136";
+    /** How long one datagram waits for its answer before it is sent again. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
+    private static final int MAX_SENDS = 3;
 
     /** Variable names follow lego's rfc2136 provider, so existing setups carry over. */
     public static final DnsProviderInfo INFO = new DnsProviderInfo(NAME,
@@ -108,22 +114,22 @@ public final class Rfc2136Provider implements DnsProvider {
     @Override public PropagationTiming timing() { return config.timing(); }
 
     @Override
-    public void present(ChallengeRecord record) {
-        send(record, true);
+    public void present(ChallengeRecord record, Deadline deadline) {
+        send(record, true, deadline);
     }
 
     @Override
-    public void cleanUp(ChallengeRecord record) {
-        send(record, false);
+    public void cleanUp(ChallengeRecord record, Deadline deadline) {
+        send(record, false, deadline);
     }
 
-    private void send(ChallengeRecord record, boolean add) {
-        Name zone = zoneFor(record.fqdn());
+    private void send(ChallengeRecord record, boolean add, Deadline deadline) {
+        Name zone = zoneFor(record.fqdn(), deadline);
         Update update = new Update(zone);
         TXTRecord txt = new TXTRecord(AuthoritativeDns.name(record.fqdn()), DClass.IN, config.ttl(), record.value());
         if (add) update.add(txt);
         else update.delete(txt);
-        Message response = exchange(update, (add ? "adding" : "deleting") + " TXT " + record.fqdn());
+        Message response = exchange(update, (add ? "adding" : "deleting") + " TXT " + record.fqdn(), deadline);
         int rcode = response.getRcode();
         if (rcode == Rcode.REFUSED || rcode == Rcode.NOTAUTH) {
             throw new RhoaiException(ErrorKind.PRECONDITION, NAME + ": " + config.server().getHostString() + " answered "
@@ -137,14 +143,14 @@ public final class Rfc2136Provider implements DnsProvider {
         }
     }
 
-    private Name zoneFor(String fqdn) {
+    private Name zoneFor(String fqdn, Deadline deadline) {
         if (config.zone() != null) return AuthoritativeDns.name(config.zone());
         Name name = AuthoritativeDns.name(fqdn);
         for (int strip = 0; strip < name.labels() - 1; strip++) {
             Name candidate = strip == 0 ? name : new Name(name, strip);
             Name cached = zoneCache.get(candidate.toString());
             if (cached != null) return cached;
-            Message m = exchange(Message.newQuery(Record.newRecord(candidate, Type.SOA, DClass.IN)), "looking up the zone of " + fqdn);
+            Message m = exchange(Message.newQuery(Record.newRecord(candidate, Type.SOA, DClass.IN)), "looking up the zone of " + fqdn, deadline);
             for (Record r : m.getSection(Section.ANSWER)) {
                 if (r instanceof SOARecord) {
                     zoneCache.put(candidate.toString(), r.getName());
@@ -162,16 +168,19 @@ public final class Rfc2136Provider implements DnsProvider {
     /**
      * One signed request/response over a plain blocking UDP socket. Deliberately not dnsjava's resolver: that one runs
      * on a shared NIO selector that closes itself in a JVM shutdown hook, and our clean-up must still work from the
-     * Ctrl-C hook.
+     * Ctrl-C hook. A lost datagram is sent again (at most {@value #MAX_SENDS} sends); each waits for its answer at most
+     * {@link #ANSWER_TIMEOUT} and never past the deadline.
      */
-    private Message exchange(Message message, String what) {
+    private Message exchange(Message message, String what, Deadline deadline) {
         tsig.apply(message, null);
         TSIGRecord requestTsig = message.getTSIG();
         byte[] request = message.toWire(65535);
         IOException last = null;
-        for (int attempt = 1; attempt <= 3; attempt++) { // UDP loss or a busy server: a retry will do
+        boolean cutByDeadline = false; // the last wait for an answer was shortened to the time left, and ran out
+        for (int sends = 0; sends < MAX_SENDS && !cutByDeadline && !deadline.expired(); sends++) {
+            Duration wait = deadline.atMost(ANSWER_TIMEOUT);
             try (DatagramSocket socket = new DatagramSocket()) {
-                socket.setSoTimeout(3000);
+                socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
                 socket.connect(config.server());
                 socket.send(new DatagramPacket(request, request.length));
                 byte[] buf = new byte[65535];
@@ -190,9 +199,16 @@ public final class Rfc2136Provider implements DnsProvider {
                 }
             } catch (IOException e) {
                 last = e;
+                cutByDeadline = e instanceof java.net.SocketTimeoutException && wait.compareTo(ANSWER_TIMEOUT) < 0;
             }
         }
-        throw new RhoaiException(ErrorKind.REMOTE, NAME + ": no answer from " + config.server().getHostString() + ":"
-                + config.server().getPort() + " " + what + ": " + last.getMessage(), "check RFC2136_NAMESERVER and that the server accepts updates", last);
+        String server = config.server().getHostString() + ":" + config.server().getPort();
+        String cause = last == null ? "no time left to ask" : last.getMessage();
+        if (cutByDeadline || deadline.expired()) {
+            throw Poller.timedOut("an answer from " + server + " (" + NAME + ", " + what + ")", deadline, "no answer (" + cause + ")",
+                    "check RFC2136_NAMESERVER and that the server accepts updates, or raise --timeout");
+        }
+        throw new RhoaiException(ErrorKind.REMOTE, NAME + ": no answer from " + server + " " + what + ": " + cause,
+                "check RFC2136_NAMESERVER and that the server accepts updates", last);
     }
 }

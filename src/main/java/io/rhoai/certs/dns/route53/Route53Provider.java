@@ -10,13 +10,18 @@ import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
+import io.rhoai.core.time.Awaited;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Poller;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,9 +36,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,16 +45,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Amazon Route 53. Finds the PUBLIC hosted zone for each name (longest suffix match; private zones of the same name
  * are skipped, since Let's Encrypt only sees public DNS), writes all of a run's values for one name in one UPSERT
  * (a wildcard and its apex share {@code _acme-challenge.<domain>}), and waits for the change to be INSYNC.
- * Throttling ({@code Throttling}, {@code PriorRequestNotComplete}) and 5xx answers are retried with backoff.
+ * Throttling ({@code Throttling}, {@code PriorRequestNotComplete}) and 5xx answers are retried with backoff. Every API
+ * call is limited to {@link #CALL_TIMEOUT} and to what is left of the caller's {@link Deadline}.
  */
 public final class Route53Provider implements DnsProvider {
     public static final String NAME = "route53";
+    /** The longest one API call may take; Route 53 answers in well under a second when it answers at all. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
     public static final DnsProviderInfo INFO = new DnsProviderInfo(NAME,
             "Amazon Route 53 (public hosted zones); credentials from the standard AWS chain",
@@ -102,21 +109,20 @@ public final class Route53Provider implements DnsProvider {
     private final Config config;
     private final Route53Client client;
     private final Progress progress;
-    private final Clock clock;
     private final Map<String, HostedZone> zones = new HashMap<>();
     /** Values this run has published per name, so UPSERT keeps the sibling's value and DELETE matches exactly. */
     private final Map<String, Set<String>> published = new HashMap<>();
 
-    public Route53Provider(Config config, Progress progress, Clock clock) {
+    public Route53Provider(Config config, Progress progress) {
         this.config = config;
         this.progress = progress;
-        this.clock = clock;
         if (config.ttl() < 1) throw RhoaiException.invalid(NAME + ": AWS_TTL must be at least 1", "use seconds, e.g. 10");
         var builder = Route53Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                // a backstop under the per-call apiCallTimeout, which is what bounds each call by the deadline
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(CALL_TIMEOUT).socketTimeout(CALL_TIMEOUT).build())
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(config.credentials())
-                // retries are ours (below): visible in progress and bounded by the propagation timeout
+                // retries are ours (below): visible in progress and bounded by the deadline
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (config.endpoint() != null) builder.endpointOverride(config.endpoint());
         this.client = builder.build();
@@ -126,27 +132,33 @@ public final class Route53Provider implements DnsProvider {
 
     @Override public PropagationTiming timing() { return config.timing(); }
 
-    @Override public void present(ChallengeRecord record) { presentAll(List.of(record)); }
+    @Override public void present(ChallengeRecord record, Deadline deadline) { presentAll(List.of(record), deadline); }
 
-    @Override public void cleanUp(ChallengeRecord record) { cleanUpAll(List.of(record)); }
+    @Override public void cleanUp(ChallengeRecord record, Deadline deadline) { cleanUpAll(List.of(record), deadline); }
 
+    /** Within the propagation timeout (and the run's deadline): the zone lookups, the UPSERT and the wait for INSYNC. */
     @Override
-    public synchronized void presentAll(List<ChallengeRecord> records) {
+    public synchronized void presentAll(List<ChallengeRecord> records, Deadline run) {
+        Deadline deadline = run.within(config.timing().timeout());
         Map<String, List<Change>> byZone = new LinkedHashMap<>();
         Map<String, Set<String>> after = new LinkedHashMap<>();
         for (ChallengeRecord r : records) {
             after.computeIfAbsent(r.fqdn(), k -> new LinkedHashSet<>(published.getOrDefault(k, Set.of()))).add(r.value());
         }
         for (var e : after.entrySet()) {
-            String zoneId = zoneFor(e.getKey()).id();
+            String zoneId = zoneFor(e.getKey(), deadline).id();
             byZone.computeIfAbsent(zoneId, k -> new ArrayList<>()).add(change(ChangeAction.UPSERT, e.getKey(), e.getValue()));
         }
-        for (var e : byZone.entrySet()) submitAndWait(e.getKey(), e.getValue(), "UPSERT");
+        for (var e : byZone.entrySet()) awaitInSync(e.getKey(), submit(e.getKey(), e.getValue(), "UPSERT", deadline), deadline);
         after.forEach(published::put);
     }
 
+    /**
+     * Submits the removals without waiting for INSYNC: Route 53 applies an accepted change on its own, nothing later in
+     * the run reads the record, and clean-up has only a short budget of its own.
+     */
     @Override
-    public synchronized void cleanUpAll(List<ChallengeRecord> records) {
+    public synchronized void cleanUpAll(List<ChallengeRecord> records, Deadline deadline) {
         Map<String, Set<String>> remove = new LinkedHashMap<>();
         for (ChallengeRecord r : records) remove.computeIfAbsent(r.fqdn(), k -> new LinkedHashSet<>()).add(r.value());
         Map<String, List<Change>> byZone = new LinkedHashMap<>();
@@ -158,10 +170,10 @@ public final class Route53Provider implements DnsProvider {
             remaining.removeAll(e.getValue());
             Change c = remaining.isEmpty() ? change(ChangeAction.DELETE, e.getKey(), current)
                     : change(ChangeAction.UPSERT, e.getKey(), remaining);
-            byZone.computeIfAbsent(zoneFor(e.getKey()).id(), k -> new ArrayList<>()).add(c);
+            byZone.computeIfAbsent(zoneFor(e.getKey(), deadline).id(), k -> new ArrayList<>()).add(c);
             after.put(e.getKey(), remaining);
         }
-        for (var e : byZone.entrySet()) submitAndWait(e.getKey(), e.getValue(), "DELETE");
+        for (var e : byZone.entrySet()) submit(e.getKey(), e.getValue(), "DELETE", deadline);
         after.forEach((k, v) -> {
             if (v.isEmpty()) published.remove(k);
             else published.put(k, v);
@@ -174,26 +186,25 @@ public final class Route53Provider implements DnsProvider {
                 .name(fqdn).type(RRType.TXT).ttl(config.ttl()).resourceRecords(rrs).build()).build();
     }
 
-    private void submitAndWait(String zoneId, List<Change> changes, String what) {
-        String changeId = call("ChangeResourceRecordSets (" + what + ")", () -> client.changeResourceRecordSets(b -> b
-                .hostedZoneId(zoneId)
+    /** Sends one change batch; returns the change's id. */
+    private String submit(String zoneId, List<Change> changes, String what, Deadline deadline) {
+        return call("ChangeResourceRecordSets (" + what + ")", deadline, limit -> client.changeResourceRecordSets(b -> b
+                .hostedZoneId(zoneId).overrideConfiguration(limit)
                 .changeBatch(ChangeBatch.builder().comment("rhoai certs: ACME DNS-01").changes(changes).build()))
                 .changeInfo().id());
-        Instant deadline = clock.instant().plus(config.timing().timeout());
-        ChangeStatus status = ChangeStatus.PENDING;
-        while (true) {
-            status = call("GetChange " + changeId, () -> client.getChange(b -> b.id(changeId)).changeInfo().status());
-            if (status == ChangeStatus.INSYNC) return;
-            if (!clock.instant().plus(config.timing().interval()).isBefore(deadline)) {
-                throw RhoaiException.timeout(NAME + ": change " + changeId + " in hosted zone " + zoneId + " not INSYNC within "
-                        + config.timing().timeout().toSeconds() + "s; last status " + status, "raise AWS_PROPAGATION_TIMEOUT");
-            }
-            sleep(config.timing().interval());
-        }
+    }
+
+    private void awaitInSync(String zoneId, String changeId, Deadline deadline) {
+        Awaited<ChangeStatus> insync = new Awaited<ChangeStatus>("Route 53 change " + changeId + " in hosted zone " + zoneId + " to be INSYNC",
+                "raise AWS_PROPAGATION_TIMEOUT or --timeout",
+                () -> call("GetChange " + changeId, deadline, limit -> client.getChange(b -> b.id(changeId).overrideConfiguration(limit))
+                        .changeInfo().status()),
+                ChangeStatus.INSYNC::equals, null);
+        new Poller(config.timing().interval(), config.timing().interval(), null, progress).await(insync, deadline);
     }
 
     /** The public hosted zone with the longest name that is a suffix of {@code fqdn}. */
-    HostedZone zoneFor(String fqdn) {
+    HostedZone zoneFor(String fqdn, Deadline deadline) {
         if (config.hostedZoneId() != null) {
             return HostedZone.builder().id(config.hostedZoneId()).name("(AWS_HOSTED_ZONE_ID)").build();
         }
@@ -202,8 +213,8 @@ public final class Route53Provider implements DnsProvider {
             HostedZone cached = zones.get(candidate);
             if (cached != null) return cached;
             String dnsName = candidate;
-            List<HostedZone> found = call("ListHostedZonesByName " + dnsName,
-                    () -> client.listHostedZonesByName(b -> b.dnsName(dnsName).maxItems("100")).hostedZones());
+            List<HostedZone> found = call("ListHostedZonesByName " + dnsName, deadline,
+                    limit -> client.listHostedZonesByName(b -> b.dnsName(dnsName).maxItems("100").overrideConfiguration(limit)).hostedZones());
             for (HostedZone z : found) {
                 if (!z.name().equalsIgnoreCase(dnsName)) continue;
                 if (z.config() != null && Boolean.TRUE.equals(z.config().privateZone())) {
@@ -219,18 +230,24 @@ public final class Route53Provider implements DnsProvider {
                 "create a public hosted zone for the domain, or set AWS_HOSTED_ZONE_ID");
     }
 
-    private <T> T call(String what, Supplier<T> action) {
+    /**
+     * One API call, retried on throttling, 5xx and network errors with backoff while the deadline allows. The action
+     * gets the request override that limits the call to {@link #CALL_TIMEOUT} and to the time left (apiCallTimeout
+     * covers the whole call: connecting, sending and reading the answer).
+     */
+    private <T> T call(String what, Deadline deadline, Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> action) {
         Duration backoff = Duration.ofMillis(200);
-        Instant deadline = clock.instant().plus(config.timing().timeout());
         for (int attempt = 1; ; attempt++) {
+            Duration limit = deadline.atMost(CALL_TIMEOUT);
             try {
-                return action.get();
+                if (limit.isZero()) throw SdkClientException.create("no time left for the call");
+                return action.apply(o -> o.apiCallTimeout(limit));
             } catch (AwsServiceException e) {
                 String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
                 boolean retryable = "Throttling".equals(code) || "ThrottlingException".equals(code)
                         || "PriorRequestNotComplete".equals(code) || e.statusCode() >= 500 || e.isThrottlingException();
                 String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-                if (!retryable || attempt >= 8 || clock.instant().plus(backoff).isAfter(deadline)) {
+                if (!retryable || attempt >= 8 || deadline.remaining().compareTo(backoff) <= 0) {
                     ErrorKind kind = e.statusCode() == 403 || "InvalidClientTokenId".equals(code) || "AccessDenied".equals(code)
                             ? ErrorKind.PRECONDITION : ErrorKind.REMOTE;
                     throw new RhoaiException(kind, NAME + ": " + what + " failed: " + (code == null ? "" : code + ": ") + message,
@@ -239,23 +256,20 @@ public final class Route53Provider implements DnsProvider {
                 }
                 progress.debug(NAME + ": " + what + ": " + code + ", retrying in " + backoff.toMillis() + "ms");
             } catch (SdkClientException e) {
-                if (attempt >= 4 || clock.instant().plus(backoff).isAfter(deadline)) {
+                // a call limited to the time left that ran out of it: the deadline is spent, whatever the clock says
+                if (deadline.expired() || (e instanceof ApiCallTimeoutException && limit.compareTo(CALL_TIMEOUT) < 0)) {
+                    throw Poller.timedOut("Route 53 to answer " + what, deadline, "no answer (" + e.getMessage() + ")",
+                            "check network access to Route 53 (AWS_ENDPOINT_URL_ROUTE53), or raise --timeout");
+                }
+                if (attempt >= 4 || deadline.remaining().compareTo(backoff) <= 0) {
                     throw new RhoaiException(ErrorKind.REMOTE, NAME + ": " + what + " failed: " + e.getMessage(),
                             "check network access to Route 53 and the AWS credentials", e);
                 }
                 progress.debug(NAME + ": " + what + ": " + e.getMessage() + ", retrying in " + backoff.toMillis() + "ms");
             }
-            sleep(backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1)));
+            Duration pause = backoff.plusMillis(ThreadLocalRandom.current().nextLong(backoff.toMillis() / 2 + 1));
+            Poller.pause(deadline.atMost(pause), NAME + " " + what);
             backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RhoaiException(ErrorKind.INTERRUPTED, NAME + ": interrupted", null, e);
         }
     }
 }

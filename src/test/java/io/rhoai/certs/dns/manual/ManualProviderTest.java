@@ -6,6 +6,7 @@ import io.rhoai.certs.acme.IssueResult;
 import io.rhoai.certs.dns.ChallengeRecord;
 import io.rhoai.certs.dns.rfc2136.Rfc2136Provider;
 import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.testing.acme.AcmeTestBed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,10 +52,10 @@ class ManualProviderTest {
                     ChallengeRecord r = new ChallengeRecord(add.group(1), add.group(2), "");
                     new Thread(() -> { // a human is slower than the program: the issuer must wait
                         sleep(700);
-                        operator.present(r);
+                        operator.present(r, Deadline.in(Duration.ofSeconds(10)));
                     }).start();
                 } else if (del.matches()) {
-                    operator.cleanUp(new ChallengeRecord(del.group(1), del.group(2), ""));
+                    operator.cleanUp(new ChallengeRecord(del.group(1), del.group(2), ""), Deadline.in(Duration.ofSeconds(10)));
                 }
             }
         };

@@ -4,12 +4,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rhoai.certs.dns.ChallengeRecord;
 import io.rhoai.core.Progress;
+import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.testing.HungPeers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The route53 provider against WireMock answering with Route 53's XML (zone lookup, change, GetChange, throttling). */
 class Route53ProviderTest {
@@ -62,7 +67,7 @@ class Route53ProviderTest {
     private Route53Provider provider() {
         Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
                 "AWS_ENDPOINT_URL_ROUTE53", aws.baseUrl(), "AWS_POLLING_INTERVAL", "20ms", "AWS_PROPAGATION_TIMEOUT", "10s");
-        return new Route53Provider(Route53Provider.Config.fromEnv(env), recording(), Clock.systemUTC());
+        return new Route53Provider(Route53Provider.Config.fromEnv(env), recording());
     }
 
     @Test
@@ -71,7 +76,7 @@ class Route53ProviderTest {
         var apex = new ChallengeRecord("_acme-challenge.apps.dev.example.com.", "apex-digest", "apps.dev.example.com");
         var api = new ChallengeRecord("_acme-challenge.api.dev.example.com.", "api-digest", "api.dev.example.com");
 
-        provider().presentAll(List.of(wildcard, apex, api));
+        provider().presentAll(List.of(wildcard, apex, api), soon());
 
         List<LoggedRequest> changes = aws.findAll(postRequestedFor(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?")));
         assertThat(changes).hasSize(2); // throttled once, then accepted
@@ -90,27 +95,27 @@ class Route53ProviderTest {
         Route53Provider p = provider();
         var wildcard = new ChallengeRecord("_acme-challenge.apps.dev.example.com.", "wildcard-digest", "*.apps.dev.example.com");
         var apex = new ChallengeRecord("_acme-challenge.apps.dev.example.com.", "apex-digest", "apps.dev.example.com");
-        p.presentAll(List.of(wildcard, apex));
+        p.presentAll(List.of(wildcard, apex), soon());
         aws.resetRequests();
 
-        p.cleanUp(wildcard); // the apex value must survive
+        p.cleanUp(wildcard, soon()); // the apex value must survive
         String first = aws.findAll(postRequestedFor(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?"))).get(0).getBodyAsString();
         assertThat(first).contains("<Action>UPSERT</Action>").contains("apex-digest").doesNotContain("wildcard-digest");
 
         aws.resetRequests();
-        p.cleanUp(apex);
+        p.cleanUp(apex, soon());
         String second = aws.findAll(postRequestedFor(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?"))).get(0).getBodyAsString();
         assertThat(second).contains("<Action>DELETE</Action>").contains("apex-digest");
 
         aws.resetRequests();
-        p.cleanUp(apex); // already gone: nothing to send
+        p.cleanUp(apex, soon()); // already gone: nothing to send
         assertThat(aws.findAll(postRequestedFor(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?")))).isEmpty();
     }
 
     @Test
     void noPublicZoneIsAClearPreconditionError() {
         var other = new ChallengeRecord("_acme-challenge.api.dev.example.org.", "v", "api.dev.example.org");
-        assertThatThrownBy(() -> provider().present(other)).isInstanceOf(RhoaiException.class)
+        assertThatThrownBy(() -> provider().present(other, soon())).isInstanceOf(RhoaiException.class)
                 .hasMessageStartingWith("route53: no public hosted zone found for _acme-challenge.api.dev.example.org.");
     }
 
@@ -119,16 +124,39 @@ class Route53ProviderTest {
         aws.stubFor(post(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?")).atPriority(1)
                 .willReturn(xml(403, error("AccessDenied", "User is not authorized to perform route53:ChangeResourceRecordSets"))));
         var api = new ChallengeRecord("_acme-challenge.api.dev.example.com.", "api-digest", "api.dev.example.com");
-        assertThatThrownBy(() -> provider().present(api)).isInstanceOf(RhoaiException.class)
+        assertThatThrownBy(() -> provider().present(api, soon())).isInstanceOf(RhoaiException.class)
                 .hasMessageContaining("route53: ChangeResourceRecordSets (UPSERT) failed: AccessDenied")
                 .hasMessageNotContaining(SECRET_KEY);
         assertThat(aws.findAll(postRequestedFor(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?")))).hasSize(1);
     }
 
     @Test
+    void anEndpointThatAcceptsAndNeverAnswersEndsTheCallAtTheDeadline() throws Exception {
+        try (ServerSocket hung = HungPeers.tcp()) {
+            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+                    "AWS_ENDPOINT_URL_ROUTE53", "http://127.0.0.1:" + hung.getLocalPort());
+            Route53Provider p = new Route53Provider(Route53Provider.Config.fromEnv(env), recording());
+            var api = new ChallengeRecord("_acme-challenge.api.dev.example.com.", "api-digest", "api.dev.example.com");
+
+            long start = System.nanoTime(); // the SDK's own limits (30 s read timeout, retries) are not what ends it
+            RhoaiException e = catchThrowableOfType(() -> p.present(api, Deadline.in(Duration.ofSeconds(2))), RhoaiException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.getMessage()).startsWith("timed out after 2s waiting for Route 53 to answer ListHostedZonesByName")
+                    .doesNotContain(SECRET_KEY);
+            assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3000));
+        }
+    }
+
+    @Test
     void halfSetCredentialsAreRejectedNamingTheProvider() {
         assertThatThrownBy(() -> Route53Provider.Config.fromEnv(Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")))
                 .isInstanceOf(RhoaiException.class).hasMessageStartingWith("route53: only one of AWS_ACCESS_KEY_ID");
+    }
+
+    private static Deadline soon() {
+        return Deadline.in(Duration.ofSeconds(30));
     }
 
     // ---- Route 53 XML ------------------------------------------------------------------------------------------
