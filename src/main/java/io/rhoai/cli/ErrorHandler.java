@@ -3,6 +3,7 @@ package io.rhoai.cli;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
 import picocli.CommandLine;
 
@@ -25,7 +26,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (root.global.verbose) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.print(Redactor.redact(trace.toString()));
+            err.print(Terminal.sanitize(Redactor.redact(trace.toString())));
         } else if (r.kind() == ErrorKind.INTERNAL) {
             err.println("hint: re-run with -v for the stack trace, and report it");
         }
@@ -67,7 +68,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     private static String oneLine(String s) {
         if (s == null) return "";
-        String line = s.replaceAll("\\s*\\R\\s*", " ").strip();
+        String line = Terminal.sanitize(s.replaceAll("\\s*\\R\\s*", " ").strip());
         return line.length() > 600 ? line.substring(0, 600) + "…" : line;
     }
 }
