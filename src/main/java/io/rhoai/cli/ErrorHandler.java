@@ -38,14 +38,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + oneLine(Redactor.redact(ex.getMessage())));
+        err.println("error: " + oneLine(Redactor.redact(ArgumentSafety.message(ex, args))));
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             var suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) err.println("hint: did you mean " + String.join(" or ", suggestions) + "?");
         }
         err.println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
-        return ExitCodes.USAGE;
+        return ArgumentSafety.exitCode(ex);
     }
 
     static RhoaiException normalise(Throwable ex) {

@@ -115,7 +115,7 @@ class BadInputCorpusTest {
             new Case("missing pull secret file", t -> t.args("--pull-secret-file", t.tmp.resolve("nope.json").toString()), RENDER, 3,
                     "error: --pull-secret-file: pull secret file " + "%TMP%/nope.json does not exist"),
             new Case("unreadable pull secret file (a directory)", t -> t.args("--pull-secret-file", Files.createDirectories(t.tmp.resolve("ps")).toString()), RENDER, 3,
-                    "error: --pull-secret-file: pull secret file %TMP%/ps is not a readable file"),
+                    "error: --pull-secret-file: pull secret file %TMP%/ps is not a regular file (a directory)"),
             new Case("malformed pull secret", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"auths\": {\"quay.io\": {\"auth\": \"c2VjcmV0LXRva2VuLXZhbHVl\"}")),
                     RENDER, 3, "error: pull secret (file %TMP%/ps.json) is not valid JSON"),
             new Case("pull secret without auths", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"registry\": \"quay.io\", \"token\": \"c2VjcmV0LXRva2VuLXZhbHVl\"}")),
