@@ -5,6 +5,7 @@ import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
+import io.rhoai.kube.RemoteMessages;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof KubernetesClientException k) {
                 String status = k.getCode() > 0 ? " (HTTP " + k.getCode() + ")" : "";
-                return new RhoaiException(ErrorKind.REMOTE, "Kubernetes API" + status + ": " + k.getMessage(),
+                return new RhoaiException(ErrorKind.REMOTE, "Kubernetes API" + status + ": " + RemoteMessages.detail(k),
                         "check the cluster is reachable with the kubeconfig and context in use (--kubeconfig, --context)", ex);
             }
         }

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Redactor;
 
 import java.io.File;
 import java.io.IOException;
@@ -45,6 +46,7 @@ public final class KubeClients {
 
     public static Config config(KubeTarget target) {
         List<File> files = kubeconfigFiles(target);
+        KubeconfigCheck.check(files, target.env());   // a parse error must name the file and line, never quote it
         Config config;
         if (files.isEmpty()) {
             config = Config.autoConfigure(target.context());   // in-cluster, or ~/.kube/config
@@ -58,6 +60,9 @@ public final class KubeClients {
             }
             config = Config.fromKubeconfig(target.context(), file);
         }
+        // the kubeconfig's own credentials are secrets too: a server that reflects headers must not show them
+        // (fabric8 7 keeps a kubeconfig's token as the "auto" OAuth token)
+        for (String s : new String[] {config.getOauthToken(), config.getAutoOAuthToken(), config.getPassword(), config.getClientKeyData()}) Redactor.register(s);
         if (target.requestTimeout() != null) {
             config.setRequestTimeout((int) target.requestTimeout().toMillis());
         }

@@ -98,7 +98,7 @@ public final class Retry {
 
     static RhoaiException failure(String what, KubernetesClientException e, int attempts) {
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+        String detail = RemoteMessages.detail(e);   // summarised for Secrets: the message may quote the object
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
         String hint = switch (e.getCode()) {
             case 401 -> "log in again (oc login) or pass another --kubeconfig/--context";
