@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +37,9 @@ public final class ProfileRepository {
     public static final String BUNDLED = "install-configs";
     /** Files starting with this are shared bases, not clusters. */
     private static final String BASE_PREFIX = "_";
+
+    /** scheme://userinfo@ : group 1 the scheme, group 2 the userinfo. */
+    private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\\s]*)@");
 
     private final Path dir;   // null: bundled
     private final ObjectMapper strict = Mappers.yaml().copy()
@@ -304,12 +309,32 @@ public final class ProfileRepository {
             if (n == null || n.isMissingNode() || n.isNull()) {
                 throw RhoaiException.invalid(file + ": the file is empty", "see docs/profiles.md");
             }
+            refuseUrlCredentials(file, n, "");
             return n;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
             throw RhoaiException.invalid(file + ": invalid YAML" + where + ": " + e.getOriginalMessage().split("\n")[0],
                     "fix the YAML syntax");
+        }
+    }
+
+    /**
+     * A URL with credentials in a profile would be printed by dry runs and written into the cluster as is: refuse
+     * userinfo in every URL-valued field. Only a bare user name in an ssh:// URL (ssh://git@host/…) is allowed; it
+     * names the account, not a secret. The URL itself is never quoted, it may hold the password.
+     */
+    private static void refuseUrlCredentials(String file, JsonNode node, String path) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> refuseUrlCredentials(file, e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) refuseUrlCredentials(file, node.get(i), path + "[" + i + "]");
+        } else if (node.isTextual()) {
+            Matcher m = URL_USERINFO.matcher(node.asText().strip());
+            if (m.find() && !(m.group(1).equalsIgnoreCase("ssh") && !m.group(2).contains(":"))) {
+                throw fieldError(file, path, "credentials in the URL are not allowed",
+                        "remove the user:password@ part; use --git-token-file / GIT_TOKEN for the token (and rotate it if it was committed)");
+            }
         }
     }
 

@@ -125,6 +125,11 @@ class BadInputCorpusTest {
                     "error: --ssh-key-file: %TMP%/id_ed25519 is a private key; the cluster needs the public key"),
             new Case("not an SSH key", t -> t.args("--ssh-key-file", t.write("key.pub", "ssh-ed25519 not-base64!!\n")), RENDER, 3,
                     "error: --ssh-key-file: %TMP%/key.pub line 1 is not an SSH public key: the key data is not base64"),
+            new Case("credentials in a URL", t -> t.edit("_base.yaml", "repoURL: https://github.com", "repoURL: https://bot:pw-s3cret@github.com"),
+                    RENDER, 3, "error: _base.yaml: spec.gitops.repoURL: credentials in the URL are not allowed"),
+            new Case("a token as the URL's user", t -> t.edit("_base.yaml", "repoURL: https://github.com",
+                    "repoURL: https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com"),
+                    RENDER, 3, "error: _base.yaml: spec.gitops.repoURL: credentials in the URL are not allowed"),
             new Case("gpu-manifests before openshift-install create manifests", t -> null, GPU, 4,
                     "error: no installer manifests: %OUT%/openshift does not exist"),
             new Case("missing worker MachineSet for a pool's zone", t -> {
@@ -181,7 +186,8 @@ class BadInputCorpusTest {
         assertThat(errorLine).as(r.toString()).startsWith(expected);
         assertThat(Stream.of(lines).filter(l -> l.startsWith("error: ")).count()).as("one error line").isEqualTo(1);
         assertThat(r.stderr()).as("a hint with the fix").contains("\nhint: ");
-        assertThat(r.all()).doesNotContain(PRIVATE_KEY_BODY).doesNotContain("c2VjcmV0LXRva2VuLXZhbHVl").doesNotContain("at io.rhoai");
+        assertThat(r.all()).doesNotContain(PRIVATE_KEY_BODY).doesNotContain("c2VjcmV0LXRva2VuLXZhbHVl").doesNotContain("at io.rhoai")
+                .doesNotContain("pw-s3cret").doesNotContain("ghp_16C7e42F");
         assertThat(snapshot(tmp)).as("no file written or changed").containsExactlyInAnyOrderEntriesOf(before);
         assertThat(Files.exists(out.resolve("install-config.yaml"))).isFalse();
     }
