@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
 import io.rhoai.core.yaml.Mappers;
 
 import java.io.IOException;
@@ -40,6 +41,9 @@ public final class ProfileRepository {
 
     /** scheme://userinfo@ : group 1 the scheme, group 2 the userinfo. */
     private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\\s]*)@");
+
+    /** A profile or base is named by a file name in the profiles directory, never a path. */
+    private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private final Path dir;   // null: bundled
     private final ObjectMapper strict = Mappers.yaml().copy()
@@ -111,6 +115,10 @@ public final class ProfileRepository {
         if (name == null || name.isBlank()) {
             throw RhoaiException.invalid("--cluster is required", "pass one of: " + String.join(", ", names()));
         }
+        if (!PROFILE_NAME.matcher(name).matches()) {
+            throw RhoaiException.invalid("--cluster: '" + name + "' is not a profile name (letters, digits, '.', '_', '-'; no path)",
+                    "pass one of: " + String.join(", ", names()) + " (or --profiles-dir for another directory)");
+        }
         String file = name.endsWith(".yaml") ? name : name + ".yaml";
         String text = read(file);
         if (text == null) {
@@ -124,6 +132,10 @@ public final class ProfileRepository {
         if (baseName != null && !baseName.isNull()) {
             if (!baseName.isTextual()) throw fieldError(file, "base", "must be a file name", "write base: _base.yaml");
             String bf = baseName.asText();
+            if (!PROFILE_NAME.matcher(bf).matches()) {
+                throw fieldError(file, "base", "must be a file in the same directory as the profile (a name, no path)",
+                        "write base: _base.yaml");
+            }
             String baseText = read(bf);
             if (baseText == null) {
                 throw RhoaiException.invalid(file + ": base: file '" + bf + "' not found next to the profile",
@@ -342,12 +354,9 @@ public final class ProfileRepository {
         if (file.contains("..") && dir == null) return null;
         if (dir == null) return readResource(BUNDLED + "/" + file);
         Path p = dir.resolve(file);
-        if (!Files.isRegularFile(p)) return null;
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw RhoaiException.invalid("cannot read " + p + ": " + e.getMessage(), "check its permissions");
-        }
+        if (!Files.exists(p)) return null;
+        // a FIFO, a device or a huge file is refused before reading: it could block or exhaust memory
+        return InputFiles.readText(p, "profile", null, InputFiles.PROFILE_MAX);
     }
 
     private static String readResource(String path) {

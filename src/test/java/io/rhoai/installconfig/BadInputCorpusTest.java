@@ -130,6 +130,21 @@ class BadInputCorpusTest {
             new Case("a token as the URL's user", t -> t.edit("_base.yaml", "repoURL: https://github.com",
                     "repoURL: https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com"),
                     RENDER, 3, "error: _base.yaml: spec.gitops.repoURL: credentials in the URL are not allowed"),
+            new Case("a profile name that is a path", t -> t.args("--cluster", "../outside/evil"), RENDER, 3,
+                    "error: --cluster: '../outside/evil' is not a profile name"),
+            new Case("a base outside the profiles directory", t -> t.edit("rhoaibu-cluster-dev.yaml", "base: _base.yaml", "base: ../../../etc/passwd"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: base: must be a file in the same directory as the profile"),
+            new Case("a profile that is a directory", t -> {
+                Files.delete(t.profiles.resolve("rhoaibu-cluster-dev.yaml"));
+                Files.createDirectories(t.profiles.resolve("rhoaibu-cluster-dev.yaml"));
+                return null;
+            }, RENDER, 3, "error: profile file %TMP%/profiles/rhoaibu-cluster-dev.yaml is not a regular file (a directory)"),
+            new Case("a profile over 1 MiB", t -> t.append("rhoaibu-cluster-dev.yaml", "# " + "x".repeat(1024 * 1024) + "\n"), RENDER, 3,
+                    "error: profile file %TMP%/profiles/rhoaibu-cluster-dev.yaml is larger than 1 MiB"),
+            new Case("a pull secret that is a device", t -> t.args("--pull-secret-file", "/dev/zero"), RENDER, 3,
+                    "error: --pull-secret-file: pull secret file /dev/zero is not a regular file"),
+            new Case("a pull secret over 1 MiB", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"auths\": {}, \"x\": \""
+                    + "x".repeat(1024 * 1024) + "\"}")), RENDER, 3, "error: --pull-secret-file: pull secret file %TMP%/ps.json is larger than 1 MiB"),
             new Case("gpu-manifests before openshift-install create manifests", t -> null, GPU, 4,
                     "error: no installer manifests: %OUT%/openshift does not exist"),
             new Case("missing worker MachineSet for a pool's zone", t -> {

@@ -9,6 +9,7 @@ import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.AtomicFiles;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.AcmeJsonResource;
 import org.shredzone.acme4j.Authorization;
@@ -100,6 +101,9 @@ public final class CertificateIssuer {
             return new IssueResult(request.profileName(), domains, null, true, directory.toString(), null,
                     Duration.between(start, clock.instant()), plan);
         }
+        // the state root holds keys: make it and the directories this run writes private, and say so when they were not
+        AtomicFiles.privateDirectory(request.stateDir(), accountDir).forEach(progress::warn);
+        AtomicFiles.privateDirectory(request.stateDir(), store.profileDir(request.profileName())).forEach(progress::warn);
         Instant deadline = start.plus(request.timeout());
         // work that does not depend on the CA runs while the account and order round trips are in flight:
         // the certificate key (RSA-4096 takes seconds) and the zone/name-server lookups for the propagation check
