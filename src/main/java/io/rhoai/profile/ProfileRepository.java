@@ -1,10 +1,13 @@
 package io.rhoai.profile;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +51,9 @@ public final class ProfileRepository {
     private final Path dir;   // null: bundled
     private final ObjectMapper strict = Mappers.yaml().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // replicas: 2.9 would silently become 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** A key written twice would silently keep the last value; in a reviewed profile that is always a mistake. */
     private static final ObjectMapper PARSER = Mappers.yaml().copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -144,6 +149,7 @@ public final class ProfileRepository {
             JsonNode baseTree = parse(bf, baseText);
             checkHeader(bf, baseTree, "ProfileBase");
             bind(bf, baseTree.path("spec"), ClusterProfile.Spec.class, "spec.");   // typos in the base name the base file
+            if (baseTree.hasNonNull("metadata")) bind(bf, baseTree.get("metadata"), ClusterProfile.Metadata.class, "metadata.");
             checkOnlyKeys(bf, baseTree, List.of("apiVersion", "kind", "metadata", "spec"));
             ObjectNode merged = (ObjectNode) tree.deepCopy();
             merged.set("spec", merge(baseTree.path("spec").deepCopy(), tree.path("spec")));
@@ -254,19 +260,36 @@ public final class ProfileRepository {
         try {
             return strict.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            String path = prefix + path(e);
+            String path = join(prefix, path(e));
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().reduce((a, b) -> a + ", " + b).orElse("");
             String suggestion = TypoHints.closest(e.getPropertyName(), e.getKnownPropertyIds());
             throw fieldError(file, path, "unknown field",
                     suggestion != null ? "did you mean '" + suggestion + "'?" : "known fields here: " + known);
         } catch (JsonMappingException e) {
-            String path = prefix + path(e);
-            throw fieldError(file, path.isEmpty() ? "(document)" : path, "has the wrong type: " + e.getOriginalMessage().split("\n")[0],
-                    "see docs/profiles.md for the field's type");
+            String path = join(prefix, path(e));
+            throw fieldError(file, path.isEmpty() ? "(document)" : path, expected(e), "see docs/profiles.md for the field's type");
         } catch (JsonProcessingException e) {
             throw RhoaiException.invalid(file + ": " + e.getOriginalMessage(), "fix the YAML");
         }
+    }
+
+    /** What the field must be, in the profile's terms: Jackson's own message names Java types. */
+    private static String expected(JsonMappingException e) {
+        Class<?> t = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (t == null) return "has a value of the wrong type";
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) return "must be a list";
+        if (Map.class.isAssignableFrom(t) || t.isRecord()) return "must be a mapping (key: value)";
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) return "must be a whole number";
+        if (t == Double.class || t == double.class || t == Float.class || t == float.class) return "must be a number";
+        if (t == Boolean.class || t == boolean.class) return "must be true or false";
+        if (t == String.class) return "must be a single value (text)";
+        return "has a value of the wrong type";
+    }
+
+    /** "spec." + "gpuPools" → spec.gpuPools; "metadata." + "" (the node itself is wrong) → metadata */
+    private static String join(String prefix, String path) {
+        return path.isEmpty() && prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix + path;
     }
 
     private static String path(JsonMappingException e) {
@@ -317,7 +340,20 @@ public final class ProfileRepository {
 
     private JsonNode parse(String file, String text) {
         try {
-            JsonNode n = PARSER.readTree(text);
+            JsonNode n;
+            try (JsonParser p = PARSER.createParser(text)) {
+                n = PARSER.readTree(p);
+                // readTree stops after the first document; a second one would be silently ignored
+                JsonToken next = p.nextToken();
+                if (next != null && next != JsonToken.VALUE_NULL) {
+                    int line = p.currentLocation() == null ? 0 : p.currentLocation().getLineNr();
+                    throw RhoaiException.invalid(file + ": a second YAML document" + (line > 0 ? " (line " + line + ")" : "")
+                            + "; a profile is exactly one document", "remove the '---' and what follows, or move it to its own file");
+                }
+            } catch (IOException e) {
+                if (e instanceof JsonProcessingException j) throw j;
+                throw new IllegalStateException(e);
+            }
             if (n == null || n.isMissingNode() || n.isNull()) {
                 throw RhoaiException.invalid(file + ": the file is empty", "see docs/profiles.md");
             }

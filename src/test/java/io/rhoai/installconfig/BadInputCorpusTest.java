@@ -145,6 +145,13 @@ class BadInputCorpusTest {
                     "error: --pull-secret-file: pull secret file /dev/zero is not a regular file"),
             new Case("a pull secret over 1 MiB", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"auths\": {}, \"x\": \""
                     + "x".repeat(1024 * 1024) + "\"}")), RENDER, 3, "error: --pull-secret-file: pull secret file %TMP%/ps.json is larger than 1 MiB"),
+            new Case("a fraction where a whole number goes", t -> t.edit("_base.yaml", "  compute:\n    instanceType: m6i.4xlarge\n    replicas: 3",
+                    "  compute:\n    instanceType: m6i.4xlarge\n    replicas: 2.9"), RENDER, 3,
+                    "error: _base.yaml: spec.compute.replicas: must be a whole number"),
+            new Case("a mapping where a list goes", t -> t.append("rhoaibu-cluster-dev.yaml", "  gpuPools:\n    t4: {name: t4-shared}\n"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: spec.gpuPools: must be a list"),
+            new Case("a second YAML document", t -> t.append("rhoaibu-cluster-dev.yaml", "---\napiVersion: rhoai.io/v1alpha1\nkind: ClusterProfile\n"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: a second YAML document (line "),
             new Case("gpu-manifests before openshift-install create manifests", t -> null, GPU, 4,
                     "error: no installer manifests: %OUT%/openshift does not exist"),
             new Case("missing worker MachineSet for a pool's zone", t -> {
@@ -202,7 +209,7 @@ class BadInputCorpusTest {
         assertThat(Stream.of(lines).filter(l -> l.startsWith("error: ")).count()).as("one error line").isEqualTo(1);
         assertThat(r.stderr()).as("a hint with the fix").contains("\nhint: ");
         assertThat(r.all()).doesNotContain(PRIVATE_KEY_BODY).doesNotContain("c2VjcmV0LXRva2VuLXZhbHVl").doesNotContain("at io.rhoai")
-                .doesNotContain("pw-s3cret").doesNotContain("ghp_16C7e42F");
+                .doesNotContain("pw-s3cret").doesNotContain("ghp_16C7e42F").doesNotContain("java.");
         assertThat(snapshot(tmp)).as("no file written or changed").containsExactlyInAnyOrderEntriesOf(before);
         assertThat(Files.exists(out.resolve("install-config.yaml"))).isFalse();
     }

@@ -9,6 +9,7 @@ import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.secret.Secret;
 import io.rhoai.core.io.AtomicFiles;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.AcmeJsonResource;
@@ -87,6 +88,29 @@ public final class CertificateIssuer {
         this.clock = clock;
         this.providers = providers;
         this.dns = dns;
+    }
+
+    /**
+     * The EAB HMAC key must be base64url (CAs hand it out so); checked on dry runs too, because acme4j would only fail
+     * on it mid-run with an internal error. The key is never quoted, only where it came from.
+     */
+    private static void eabKey(Secret key) {
+        String v = key.reveal().strip();
+        String bare = v.endsWith("==") ? v.substring(0, v.length() - 2) : v.endsWith("=") ? v.substring(0, v.length() - 1) : v;
+        boolean ok = !bare.isEmpty() && bare.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')
+                && bare.length() % 4 != 1;
+        if (ok) {
+            try {
+                ok = java.util.Base64.getUrlDecoder().decode(bare).length > 0;
+            } catch (IllegalArgumentException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw RhoaiException.invalid("the EAB HMAC key (" + key.origin() + ") is not base64url"
+                            + (bare.length() % 4 == 1 ? " (its length is impossible for base64: a character is missing or extra)" : ""),
+                    "copy the HMAC key from your CA account again: letters, digits, '-' and '_' only");
+        }
     }
 
     public IssueResult issue(IssueRequest request) {
@@ -410,6 +434,7 @@ public final class CertificateIssuer {
         if (r.eabHmacKey() != null && r.eabKid() == null) {
             throw RhoaiException.invalid("an EAB HMAC key is set but --eab-kid is missing", "pass --eab-kid <key id> from your CA");
         }
+        if (r.eabHmacKey() != null) eabKey(r.eabHmacKey());
         return List.copyOf(out);
     }
 }
