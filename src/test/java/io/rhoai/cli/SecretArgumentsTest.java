@@ -32,17 +32,14 @@ class SecretArgumentsTest {
             "aVeryLongValueWithNoSlashAndNoExtension0123456789aVeryLongValueWithNoSlashAndNoExtension0123456789xyz0",
             "c2VjcmV0LXZhbHVlLWJhc2U2NC1lbmNvZGVk"})
     void aSecretGivenAsAFilePathIsNotQuoted(String value) {
-        Cli.Result r = render("--pull-secret-file", value);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.stderr()).contains("--pull-secret-file: the value is not a path to an existing file (not shown: it looks like a secret itself)");
-        assertThat(r.all()).doesNotContain(value.strip());
+        assertRefused(render("--pull-secret-file", value), ExitCodes.INVALID_INPUT,
+                "--pull-secret-file: the value is not a path to an existing file (not shown: it looks like a secret itself)", value.strip());
     }
 
     @Test
     void aMissingPathThatLooksLikeAPathIsStillNamed() {
-        Cli.Result r = render("--pull-secret-file", "secrets/pull-secret.json");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.stderr()).contains("secrets/pull-secret.json does not exist");
+        assertRefused(render("--pull-secret-file", "secrets/pull-secret.json"), ExitCodes.INVALID_INPUT,
+                "secrets/pull-secret.json does not exist", "(nothing hidden)");
     }
 
     @ParameterizedTest
@@ -50,25 +47,24 @@ class SecretArgumentsTest {
             "--client-secret|plainwords", "--api-key|plain-value-xyz", "--git-token=ghp_16C7e42F292c6912E7710c838347Ae178B4a"})
     void anUnknownSecretOptionsValueIsNotEchoed(String pair) {
         String[] parts = pair.split("\\|");
-        Cli.Result r = render(parts);
         String name = parts[0].contains("=") ? parts[0].substring(0, parts[0].indexOf('=')) : parts[0];
         String value = parts.length > 1 ? parts[1] : parts[0].substring(parts[0].indexOf('=') + 1);
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.stderr()).contains("error: Unknown option " + name + " (its value is not shown)");
-        assertThat(r.all()).doesNotContain(value);
+        assertRefused(render(parts), ExitCodes.USAGE, "error: Unknown option " + name + " (its value is not shown)", value);
     }
 
     @Test
     void aSecretShapedStrayArgumentIsNotEchoedEvenAfterAnOrdinaryOption() {
-        Cli.Result r = render("--dry-run", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.all()).doesNotContain("ghp_16C7e42F");
+        assertRefused(render("--dry-run", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"), ExitCodes.USAGE, "error: ", "ghp_16C7e42F");
     }
 
     @Test
     void ordinaryUnknownOptionsAreStillNamed() {
-        Cli.Result r = render("--colour", "blue");
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.stderr()).contains("--colour");
+        assertRefused(render("--colour", "blue"), ExitCodes.USAGE, "--colour", "(nothing hidden)");
+    }
+
+    static void assertRefused(Cli.Result r, int exitCode, String message, String hidden) {
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(exitCode);
+        assertThat(r.stderr()).contains(message);
+        assertThat(r.all()).doesNotContain(hidden);
     }
 }
