@@ -46,6 +46,34 @@ class SecretLeakTest {
         }
     }
 
+    /** A webhook that rejects every write quoting the submitted object, in raw, base64 and base64url forms. */
+    @Test
+    void aClientSecretQuotedBackByTheServerInAnyEncodingIsMasked() throws IOException {
+        String secret = "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789";
+        Path file = Files.writeString(tmp.resolve("client-secret"), secret + "\n");
+        try (HostileApiServer server = new HostileApiServer(req -> req.method().equals("GET")
+                ? new HostileApiServer.Reply(404, "not found")
+                : new HostileApiServer.Reply(422, "admission webhook denied the request: " + req.body()
+                        + " b64=" + Base64.getEncoder().encodeToString(req.body().getBytes(StandardCharsets.UTF_8))
+                        + " b64url=" + Base64.getUrlEncoder().withoutPadding().encodeToString(req.body().getBytes(StandardCharsets.UTF_8))
+                        + " value=" + reencoded(req.body())))) {
+            Cli.Result r = Cli.cli().run("oauth", "google", "--cluster", "rhoaibu-cluster-dev", "--kubeconfig", server.kubeconfig(tmp, "t0ken-oauth-test").toString(),
+                    "--client-secret-file", file.toString(), "--timeout", "10s", "-v");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+            assertNoForm(r, secret);
+        }
+    }
+
+    /** The Secret's data value decoded and shown again in base64url without padding, as a careless webhook may log it. */
+    static String reencoded(String body) {
+        try {
+            String data = io.rhoai.core.yaml.Mappers.json().readTree(body).path("data").path("clientSecret").asText("");
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(data));
+        } catch (IOException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     @Test
     void aRejectedSecretWriteIsSummarisedNotQuoted() {
         String body = "admission webhook denied: {\"kind\":\"Secret\",\"data\":{\"password\":\"Z2hwX3F1b3RlZA==\"}}";

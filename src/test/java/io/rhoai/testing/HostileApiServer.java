@@ -19,7 +19,14 @@ public final class HostileApiServer implements AutoCloseable {
 
     private final HttpServer server;
 
+    /** An answer: the HTTP status and the Status message (code 404 for reads makes a client treat the object as absent). */
+    public record Reply(int code, String message) { }
+
     public HostileApiServer(int code, Function<Request, String> message) {
+        this(req -> new Reply(code, message.apply(req)));
+    }
+
+    public HostileApiServer(Function<Request, Reply> answer) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -29,9 +36,10 @@ public final class HostileApiServer implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             StringBuilder headers = new StringBuilder();
             ex.getRequestHeaders().forEach((k, v) -> headers.append(k).append(": ").append(String.join(",", v)).append("; "));
-            String msg = message.apply(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers.toString(), body));
+            Reply reply = answer.apply(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), headers.toString(), body));
+            int code = reply.code();
             String json = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":" + code
-                    + ",\"message\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(msg) + "}";
+                    + ",\"message\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(reply.message()) + "}";
             byte[] out = json.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(code, out.length);
