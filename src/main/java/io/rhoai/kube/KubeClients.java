@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
 import io.rhoai.core.secret.Redactor;
 
 import java.io.File;
@@ -77,9 +78,7 @@ public final class KubeClients {
         List<File> files = new ArrayList<>();
         if (target.kubeconfig() != null) {
             Path p = target.kubeconfig();
-            if (!Files.isRegularFile(p)) {
-                throw RhoaiException.invalid("--kubeconfig: " + p + " is not a file", "pass the path of a kubeconfig file");
-            }
+            InputFiles.check(p, "kubeconfig", "--kubeconfig", InputFiles.KUBECONFIG_MAX);   // a pasted token is not echoed
             files.add(p.toFile());
             return files;
         }

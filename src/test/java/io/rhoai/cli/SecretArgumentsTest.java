@@ -37,6 +37,13 @@ class SecretArgumentsTest {
     }
 
     @Test
+    void aTokenGivenAsTheKubeconfigIsNotQuoted() {
+        String token = "sha256~AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefg";
+        assertRefused(Cli.cli().run("gpu", "pools", "list", "--kubeconfig", token), ExitCodes.INVALID_INPUT,
+                "--kubeconfig: the value is not a path to an existing file (not shown: it looks like a secret itself)", token);
+    }
+
+    @Test
     void aMissingPathThatLooksLikeAPathIsStillNamed() {
         assertRefused(render("--pull-secret-file", "secrets/pull-secret.json"), ExitCodes.INVALID_INPUT,
                 "secrets/pull-secret.json does not exist", "(nothing hidden)");

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * value costs a less precise message, quoting a secret costs a rotation.
  */
 public final class SecretShapes {
-    /** Prefixes of well-known credentials: GitHub, Google OAuth client secrets, AWS access keys, API keys. */
+    /** Prefixes of well-known credentials: GitHub, GitLab, Google OAuth client secrets, AWS keys, API keys, OpenShift, JWTs. */
     private static final List<String> PREFIXES = List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-",
-            "GOCSPX-", "AKIA", "ASIA", "sk-", "xox", "eyJ");
+            "GOCSPX-", "AKIA", "ASIA", "sk-", "xox", "sha256~", "eyJ");
     /** A long run of base64/hex-like characters with no path separator or dot-extension: how tokens look. */
-    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_\\-+=]{24,}");
+    private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9_\\-+=~]{24,}");
     /** Option names whose value is a credential, so an unknown one's value must not be echoed. */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)-+(.*(token|secret|passw|pwd|credential|hmac|bearer).*|.*key|.*auth)");
 
