@@ -2,6 +2,7 @@ package io.rhoai.cli;
 
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
 import io.rhoai.kube.Retry;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         if (root.global.verbose && thrown != null) {
             StringWriter trace = new StringWriter();
             thrown.printStackTrace(new PrintWriter(trace));
-            err.print(Redactor.redact(trace.toString()));
+            err.print(Terminal.sanitize(Redactor.redact(trace.toString())));
         } else if (r.kind() == ErrorKind.INTERNAL) {
             err.println("hint: re-run with -v for the stack trace, and report it");
         }
@@ -47,14 +48,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("error: " + oneLine(Redactor.redact(ex.getMessage())));
+        err.println("error: " + oneLine(Redactor.redact(ArgumentSafety.message(ex, args))));
         if (ex instanceof CommandLine.UnmatchedArgumentException u) {
             var suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) err.println("hint: did you mean " + String.join(" or ", suggestions) + "?");
         }
         err.println("hint: see '" + cmd.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
-        return ExitCodes.USAGE;
+        return ArgumentSafety.exitCode(ex);
     }
 
     static RhoaiException normalise(Throwable ex) {
@@ -73,7 +74,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     private static String oneLine(String s) {
         if (s == null) return "";
-        String line = s.replaceAll("\\s*\\R\\s*", " ").strip();
+        String line = Terminal.sanitize(s.replaceAll("\\s*\\R\\s*", " ").strip());
         return line.length() > 600 ? line.substring(0, 600) + "…" : line;
     }
 }

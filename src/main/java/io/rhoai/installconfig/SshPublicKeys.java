@@ -1,6 +1,7 @@
 package io.rhoai.installconfig;
 
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,19 +22,7 @@ public final class SshPublicKeys {
 
     /** @return the keys, one per line, without trailing blanks */
     public static String read(Path file, String source) {
-        if (!Files.exists(file)) {
-            throw RhoaiException.invalid(source + ": SSH key file " + file + " does not exist", "pass the public key, e.g. ~/.ssh/id_ed25519.pub");
-        }
-        if (Files.isDirectory(file) || !Files.isReadable(file)) {
-            throw RhoaiException.invalid(source + ": SSH key file " + file + " is not a readable file", "fix its permissions or pass another file");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw RhoaiException.invalid(source + ": cannot read SSH key file " + file + ": " + e.getClass().getSimpleName(),
-                    "fix its permissions or pass another file");
-        }
+        String text = InputFiles.readText(file, "SSH key", source, InputFiles.TOKEN_MAX);
         if (text.contains("PRIVATE KEY") || text.startsWith("-----BEGIN") || text.startsWith("PuTTY-User-Key-File")) {
             throw RhoaiException.invalid(source + ": " + file + " is a private key; the cluster needs the public key",
                     "pass the .pub file (e.g. " + file.getFileName() + ".pub), never the private key");

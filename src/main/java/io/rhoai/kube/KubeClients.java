@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
+import io.rhoai.core.secret.Redactor;
 
 import java.io.File;
 import java.io.IOException;
@@ -86,6 +88,7 @@ public final class KubeClients {
 
     public static Config config(KubeTarget target) {
         List<File> files = kubeconfigFiles(target);
+        KubeconfigCheck.check(files, target.env());   // a parse error must name the file and line, never quote it
         Config config;
         if (files.isEmpty()) {
             config = inCluster(target);
@@ -100,6 +103,9 @@ public final class KubeClients {
             checkContext(file, target.context());
             config = Config.fromKubeconfig(target.context(), file);
         }
+        // the kubeconfig's own credentials are secrets too: a server that reflects headers must not show them
+        // (fabric8 7 keeps a kubeconfig's token as the "auto" OAuth token)
+        for (String s : new String[] {config.getOauthToken(), config.getAutoOAuthToken(), config.getPassword(), config.getClientKeyData()}) Redactor.register(s);
         if (target.requestTimeout() != null) {
             config.setRequestTimeout((int) target.requestTimeout().toMillis());
         }
@@ -161,9 +167,7 @@ public final class KubeClients {
         List<File> files = new ArrayList<>();
         if (target.kubeconfig() != null) {
             Path p = target.kubeconfig();
-            if (!Files.isRegularFile(p)) {
-                throw RhoaiException.invalid("--kubeconfig: " + p + " is not a file", "pass the path of a kubeconfig file");
-            }
+            InputFiles.check(p, "kubeconfig", "--kubeconfig", InputFiles.KUBECONFIG_MAX);   // a pasted token is not echoed
             files.add(p.toFile());
             return files;
         }

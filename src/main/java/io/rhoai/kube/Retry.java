@@ -195,7 +195,9 @@ public final class Retry {
             return new RhoaiException(ErrorKind.REMOTE, "cannot reach " + server + ": " + unreachable + " (" + what + ")", hint, e);
         }
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
-        String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : rootMessage(e);
+        // summarised for Secrets: the server's message may quote the object, and so the secret
+        String detail = RemoteMessages.concernsSecret(e) || (e.getStatus() != null && e.getStatus().getMessage() != null)
+                ? RemoteMessages.detail(e) : rootMessage(e);
         String hint = switch (e.getCode()) {
             case 401 -> "log in again (oc login) or pass another --kubeconfig/--context: the credentials in use were refused";
             case 403 -> "the identity in use lacks permission; use a cluster-admin context";

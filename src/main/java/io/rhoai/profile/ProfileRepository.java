@@ -1,14 +1,18 @@
 package io.rhoai.profile;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
 import io.rhoai.core.yaml.Mappers;
 
 import java.io.IOException;
@@ -22,6 +26,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +42,18 @@ public final class ProfileRepository {
     /** Files starting with this are shared bases, not clusters. */
     private static final String BASE_PREFIX = "_";
 
+    /** scheme://userinfo@ : group 1 the scheme, group 2 the userinfo. */
+    private static final Pattern URL_USERINFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#@\\s]*)@");
+
+    /** A profile or base is named by a file name in the profiles directory, never a path. */
+    private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+
     private final Path dir;   // null: bundled
     private final ObjectMapper strict = Mappers.yaml().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // replicas: 2.9 would silently become 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** A key written twice would silently keep the last value; in a reviewed profile that is always a mistake. */
     private static final ObjectMapper PARSER = Mappers.yaml().copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -111,6 +125,11 @@ public final class ProfileRepository {
             throw RhoaiException.invalid(flag + " is required", "pass a cluster profile name, e.g. " + flag + " rhoaibu-cluster-dev");
         }
         String name = nameOrSuffix.endsWith(".yaml") ? nameOrSuffix.substring(0, nameOrSuffix.length() - ".yaml".length()) : nameOrSuffix;
+        // a name, never a path: --cluster ../outside/evil must not read outside the profiles directory
+        if (!PROFILE_NAME.matcher(name).matches()) {
+            throw RhoaiException.invalid(flag + ": '" + nameOrSuffix + "' is not a profile name (letters, digits, '.', '_', '-'; no path)",
+                    "pass one of: " + String.join(", ", names()) + " (or --profiles-dir for another directory)");
+        }
         if (read(name + ".yaml") != null) return name;
         List<String> names = names();
         List<String> matches = names.stream().filter(n -> n.endsWith("-" + name)).toList();
@@ -135,6 +154,10 @@ public final class ProfileRepository {
         if (baseName != null && !baseName.isNull()) {
             if (!baseName.isTextual()) throw fieldError(file, "base", "must be a file name", "write base: _base.yaml");
             String bf = baseName.asText();
+            if (!PROFILE_NAME.matcher(bf).matches()) {
+                throw fieldError(file, "base", "must be a file in the same directory as the profile (a name, no path)",
+                        "write base: _base.yaml");
+            }
             String baseText = read(bf);
             if (baseText == null) {
                 throw RhoaiException.invalid(file + ": base: file '" + bf + "' not found next to the profile",
@@ -143,6 +166,7 @@ public final class ProfileRepository {
             JsonNode baseTree = parse(bf, baseText);
             checkHeader(bf, baseTree, "ProfileBase");
             bind(bf, baseTree.path("spec"), ClusterProfile.Spec.class, "spec.");   // typos in the base name the base file
+            if (baseTree.hasNonNull("metadata")) bind(bf, baseTree.get("metadata"), ClusterProfile.Metadata.class, "metadata.");
             checkOnlyKeys(bf, baseTree, List.of("apiVersion", "kind", "metadata", "spec"));
             ObjectNode merged = (ObjectNode) tree.deepCopy();
             merged.set("spec", merge(baseTree.path("spec").deepCopy(), tree.path("spec")));
@@ -253,19 +277,36 @@ public final class ProfileRepository {
         try {
             return strict.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
-            String path = prefix + path(e);
+            String path = join(prefix, path(e));
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
                     .sorted().reduce((a, b) -> a + ", " + b).orElse("");
             String suggestion = TypoHints.closest(e.getPropertyName(), e.getKnownPropertyIds());
             throw fieldError(file, path, "unknown field",
                     suggestion != null ? "did you mean '" + suggestion + "'?" : "known fields here: " + known);
         } catch (JsonMappingException e) {
-            String path = prefix + path(e);
-            throw fieldError(file, path.isEmpty() ? "(document)" : path, "has the wrong type: " + e.getOriginalMessage().split("\n")[0],
-                    "see docs/profiles.md for the field's type");
+            String path = join(prefix, path(e));
+            throw fieldError(file, path.isEmpty() ? "(document)" : path, expected(e), "see docs/profiles.md for the field's type");
         } catch (JsonProcessingException e) {
             throw RhoaiException.invalid(file + ": " + e.getOriginalMessage(), "fix the YAML");
         }
+    }
+
+    /** What the field must be, in the profile's terms: Jackson's own message names Java types. */
+    private static String expected(JsonMappingException e) {
+        Class<?> t = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (t == null) return "has a value of the wrong type";
+        if (Collection.class.isAssignableFrom(t) || t.isArray()) return "must be a list";
+        if (Map.class.isAssignableFrom(t) || t.isRecord()) return "must be a mapping (key: value)";
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) return "must be a whole number";
+        if (t == Double.class || t == double.class || t == Float.class || t == float.class) return "must be a number";
+        if (t == Boolean.class || t == boolean.class) return "must be true or false";
+        if (t == String.class) return "must be a single value (text)";
+        return "has a value of the wrong type";
+    }
+
+    /** "spec." + "gpuPools" → spec.gpuPools; "metadata." + "" (the node itself is wrong) → metadata */
+    private static String join(String prefix, String path) {
+        return path.isEmpty() && prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix + path;
     }
 
     private static String path(JsonMappingException e) {
@@ -316,10 +357,24 @@ public final class ProfileRepository {
 
     private JsonNode parse(String file, String text) {
         try {
-            JsonNode n = PARSER.readTree(text);
+            JsonNode n;
+            try (JsonParser p = PARSER.createParser(text)) {
+                n = PARSER.readTree(p);
+                // readTree stops after the first document; a second one would be silently ignored
+                JsonToken next = p.nextToken();
+                if (next != null && next != JsonToken.VALUE_NULL) {
+                    int line = p.currentLocation() == null ? 0 : p.currentLocation().getLineNr();
+                    throw RhoaiException.invalid(file + ": a second YAML document" + (line > 0 ? " (line " + line + ")" : "")
+                            + "; a profile is exactly one document", "remove the '---' and what follows, or move it to its own file");
+                }
+            } catch (IOException e) {
+                if (e instanceof JsonProcessingException j) throw j;
+                throw new IllegalStateException(e);
+            }
             if (n == null || n.isMissingNode() || n.isNull()) {
                 throw RhoaiException.invalid(file + ": the file is empty", "see docs/profiles.md");
             }
+            refuseUrlCredentials(file, n, "");
             return n;
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
@@ -329,16 +384,32 @@ public final class ProfileRepository {
         }
     }
 
+    /**
+     * A URL with credentials in a profile would be printed by dry runs and written into the cluster as is: refuse
+     * userinfo in every URL-valued field. Only a bare user name in an ssh:// URL (ssh://git@host/…) is allowed; it
+     * names the account, not a secret. The URL itself is never quoted, it may hold the password.
+     */
+    private static void refuseUrlCredentials(String file, JsonNode node, String path) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> refuseUrlCredentials(file, e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) refuseUrlCredentials(file, node.get(i), path + "[" + i + "]");
+        } else if (node.isTextual()) {
+            Matcher m = URL_USERINFO.matcher(node.asText().strip());
+            if (m.find() && !(m.group(1).equalsIgnoreCase("ssh") && !m.group(2).contains(":"))) {
+                throw fieldError(file, path, "credentials in the URL are not allowed",
+                        "remove the user:password@ part; use --git-token-file / GIT_TOKEN for the token (and rotate it if it was committed)");
+            }
+        }
+    }
+
     private String read(String file) {
         if (file.contains("..") && dir == null) return null;
         if (dir == null) return readResource(BUNDLED + "/" + file);
         Path p = dir.resolve(file);
-        if (!Files.isRegularFile(p)) return null;
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw RhoaiException.invalid("cannot read " + p + ": " + e.getMessage(), "check its permissions");
-        }
+        if (!Files.exists(p)) return null;
+        // a FIFO, a device or a huge file is refused before reading: it could block or exhaust memory
+        return InputFiles.readText(p, "profile", null, InputFiles.PROFILE_MAX);
     }
 
     private static String readResource(String path) {

@@ -115,7 +115,7 @@ class BadInputCorpusTest {
             new Case("missing pull secret file", t -> t.args("--pull-secret-file", t.tmp.resolve("nope.json").toString()), RENDER, 3,
                     "error: --pull-secret-file: pull secret file " + "%TMP%/nope.json does not exist"),
             new Case("unreadable pull secret file (a directory)", t -> t.args("--pull-secret-file", Files.createDirectories(t.tmp.resolve("ps")).toString()), RENDER, 3,
-                    "error: --pull-secret-file: pull secret file %TMP%/ps is not a readable file"),
+                    "error: --pull-secret-file: pull secret file %TMP%/ps is not a regular file (a directory)"),
             new Case("malformed pull secret", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"auths\": {\"quay.io\": {\"auth\": \"c2VjcmV0LXRva2VuLXZhbHVl\"}")),
                     RENDER, 3, "error: pull secret (file %TMP%/ps.json) is not valid JSON"),
             new Case("pull secret without auths", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"registry\": \"quay.io\", \"token\": \"c2VjcmV0LXRva2VuLXZhbHVl\"}")),
@@ -125,6 +125,33 @@ class BadInputCorpusTest {
                     "error: --ssh-public-key-file: %TMP%/id_ed25519 is a private key; the cluster needs the public key"),
             new Case("not an SSH key", t -> t.args("--ssh-public-key-file", t.write("key.pub", "ssh-ed25519 not-base64!!\n")), RENDER, 3,
                     "error: --ssh-public-key-file: %TMP%/key.pub line 1 is not an SSH public key: the key data is not base64"),
+            new Case("credentials in a URL", t -> t.edit("_base.yaml", "repoURL: https://github.com", "repoURL: https://bot:pw-s3cret@github.com"),
+                    RENDER, 3, "error: _base.yaml: spec.gitops.repoURL: credentials in the URL are not allowed"),
+            new Case("a token as the URL's user", t -> t.edit("_base.yaml", "repoURL: https://github.com",
+                    "repoURL: https://ghp_16C7e42F292c6912E7710c838347Ae178B4a@github.com"),
+                    RENDER, 3, "error: _base.yaml: spec.gitops.repoURL: credentials in the URL are not allowed"),
+            new Case("a profile name that is a path", t -> t.args("--cluster", "../outside/evil"), RENDER, 3,
+                    "error: --cluster: '../outside/evil' is not a profile name"),
+            new Case("a base outside the profiles directory", t -> t.edit("rhoaibu-cluster-dev.yaml", "base: _base.yaml", "base: ../../../etc/passwd"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: base: must be a file in the same directory as the profile"),
+            new Case("a profile that is a directory", t -> {
+                Files.delete(t.profiles.resolve("rhoaibu-cluster-dev.yaml"));
+                Files.createDirectories(t.profiles.resolve("rhoaibu-cluster-dev.yaml"));
+                return null;
+            }, RENDER, 3, "error: profile file %TMP%/profiles/rhoaibu-cluster-dev.yaml is not a regular file (a directory)"),
+            new Case("a profile over 1 MiB", t -> t.append("rhoaibu-cluster-dev.yaml", "# " + "x".repeat(1024 * 1024) + "\n"), RENDER, 3,
+                    "error: profile file %TMP%/profiles/rhoaibu-cluster-dev.yaml is larger than 1 MiB"),
+            new Case("a pull secret that is a device", t -> t.args("--pull-secret-file", "/dev/zero"), RENDER, 3,
+                    "error: --pull-secret-file: pull secret file /dev/zero is not a regular file"),
+            new Case("a pull secret over 1 MiB", t -> t.args("--pull-secret-file", t.write("ps.json", "{\"auths\": {}, \"x\": \""
+                    + "x".repeat(1024 * 1024) + "\"}")), RENDER, 3, "error: --pull-secret-file: pull secret file %TMP%/ps.json is larger than 1 MiB"),
+            new Case("a fraction where a whole number goes", t -> t.edit("_base.yaml", "  compute:\n    instanceType: m6i.4xlarge\n    replicas: 3",
+                    "  compute:\n    instanceType: m6i.4xlarge\n    replicas: 2.9"), RENDER, 3,
+                    "error: _base.yaml: spec.compute.replicas: must be a whole number"),
+            new Case("a mapping where a list goes", t -> t.append("rhoaibu-cluster-dev.yaml", "  gpuPools:\n    t4: {name: t4-shared}\n"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: spec.gpuPools: must be a list"),
+            new Case("a second YAML document", t -> t.append("rhoaibu-cluster-dev.yaml", "---\napiVersion: rhoai.io/v1alpha1\nkind: ClusterProfile\n"),
+                    RENDER, 3, "error: rhoaibu-cluster-dev.yaml: a second YAML document (line "),
             new Case("gpu-manifests before openshift-install create manifests", t -> null, GPU, 4,
                     "error: no installer manifests: %OUT%/openshift does not exist"),
             new Case("missing worker MachineSet for a pool's zone", t -> {
@@ -181,7 +208,8 @@ class BadInputCorpusTest {
         assertThat(errorLine).as(r.toString()).startsWith(expected);
         assertThat(Stream.of(lines).filter(l -> l.startsWith("error: ")).count()).as("one error line").isEqualTo(1);
         assertThat(r.stderr()).as("a hint with the fix").contains("\nhint: ");
-        assertThat(r.all()).doesNotContain(PRIVATE_KEY_BODY).doesNotContain("c2VjcmV0LXRva2VuLXZhbHVl").doesNotContain("at io.rhoai");
+        assertThat(r.all()).doesNotContain(PRIVATE_KEY_BODY).doesNotContain("c2VjcmV0LXRva2VuLXZhbHVl").doesNotContain("at io.rhoai")
+                .doesNotContain("pw-s3cret").doesNotContain("ghp_16C7e42F").doesNotContain("java.");
         assertThat(snapshot(tmp)).as("no file written or changed").containsExactlyInAnyOrderEntriesOf(before);
         assertThat(Files.exists(out.resolve("install-config.yaml"))).isFalse();
     }

@@ -11,6 +11,8 @@ import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.core.time.Poller;
+import io.rhoai.core.secret.Secret;
+import io.rhoai.core.io.AtomicFiles;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.AcmeJsonResource;
 import org.shredzone.acme4j.Authorization;
@@ -98,6 +100,29 @@ public final class CertificateIssuer {
         this.poller = Poller.system(Duration.ofMillis(50), Duration.ofSeconds(1), progress);
     }
 
+    /**
+     * The EAB HMAC key must be base64url (CAs hand it out so); checked on dry runs too, because acme4j would only fail
+     * on it mid-run with an internal error. The key is never quoted, only where it came from.
+     */
+    private static void eabKey(Secret key) {
+        String v = key.reveal().strip();
+        String bare = v.endsWith("==") ? v.substring(0, v.length() - 2) : v.endsWith("=") ? v.substring(0, v.length() - 1) : v;
+        boolean ok = !bare.isEmpty() && bare.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')
+                && bare.length() % 4 != 1;
+        if (ok) {
+            try {
+                ok = java.util.Base64.getUrlDecoder().decode(bare).length > 0;
+            } catch (IllegalArgumentException e) {
+                ok = false;
+            }
+        }
+        if (!ok) {
+            throw RhoaiException.invalid("the EAB HMAC key (" + key.origin() + ") is not base64url"
+                            + (bare.length() % 4 == 1 ? " (its length is impossible for base64: a character is missing or extra)" : ""),
+                    "copy the HMAC key from your CA account again: letters, digits, '-' and '_' only");
+        }
+    }
+
     /** Issues within {@code request.timeout()}, counted from now. */
     public IssueResult issue(IssueRequest request) {
         List<String> domains = validate(request);
@@ -120,6 +145,9 @@ public final class CertificateIssuer {
             return new IssueResult(request.profileName(), domains, null, true, directory.toString(), null,
                     deadline.elapsed().minus(before), plan);
         }
+        // the state root holds keys: make it and the directories this run writes private, and say so when they were not
+        AtomicFiles.privateDirectory(request.stateDir(), accountDir).forEach(progress::warn);
+        AtomicFiles.privateDirectory(request.stateDir(), store.profileDir(request.profileName())).forEach(progress::warn);
         // work that does not depend on the CA runs while the account and order round trips are in flight:
         // the certificate key (RSA-4096 takes seconds) and the zone/name-server lookups for the propagation check
         CompletableFuture<KeyPair> domainKeyFuture = CompletableFuture.supplyAsync(() -> newKey(keyType(request)));
@@ -450,6 +478,7 @@ public final class CertificateIssuer {
         if (r.eabHmacKey() != null && r.eabKid() == null) {
             throw RhoaiException.invalid("an EAB HMAC key is set but --eab-kid is missing", "pass --eab-kid <key id> from your CA");
         }
+        if (r.eabHmacKey() != null) eabKey(r.eabHmacKey());
         return List.copyOf(out);
     }
 }

@@ -98,11 +98,12 @@ public final class CertificateStore {
     /** Writes a new version (chain, key 0600, metadata), then points {@code current} at it. */
     public StoredCertificate save(String profileName, List<X509Certificate> chain, PrivateKey key) {
         if (chain == null || chain.isEmpty()) throw new IllegalArgumentException("empty certificate chain");
-        Path profileDir = AtomicFiles.privateDirectory(profileDir(profileName));
+        Path profileDir = profileDir(profileName);
         String base = VERSION.format(Instant.now(clock));
         Path dir = profileDir.resolve(base);
         for (int n = 2; Files.exists(dir); n++) dir = profileDir.resolve(base + "-" + n);
         String version = dir.getFileName().toString();
+        AtomicFiles.privateDirectory(stateDir, dir);
         StoredCertificate cert = describe(profileName, version, dir, chain.get(0));
         Map<Path, FileContent> files = new LinkedHashMap<>();
         files.put(dir.resolve("fullchain.pem"), FileContent.text(pem(chain.toArray())));

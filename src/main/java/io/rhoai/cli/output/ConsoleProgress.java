@@ -1,6 +1,7 @@
 package io.rhoai.cli.output;
 
 import io.rhoai.core.Progress;
+import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
 
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ public final class ConsoleProgress implements Progress {
     @Override public void debug(String message) { if (verbose) line("debug:", "90", message); }
 
     private synchronized void line(String mark, String ansi, String message) {
-        String m = Redactor.redact(message);
+        String m = Terminal.sanitize(Redactor.redact(message));
         err.println(color && ansi != null ? "\u001b[" + ansi + "m" + mark + "\u001b[0m " + m : mark + " " + m);
         err.flush();
     }

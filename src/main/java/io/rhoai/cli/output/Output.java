@@ -1,5 +1,6 @@
 package io.rhoai.cli.output;
 
+import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
 import io.rhoai.core.yaml.Mappers;
 
@@ -28,7 +29,8 @@ public final class Output {
             case json -> Mappers.toJson(result);
             case yaml -> Mappers.toYaml(result);
             case text -> {
-                String t = text.apply(result);
+                // text goes to a terminal; JSON and YAML escape control characters themselves
+                String t = Terminal.sanitize(text.apply(result));
                 yield t.isEmpty() || t.endsWith("\n") ? t : t + "\n";
             }
         };

@@ -1,6 +1,10 @@
 package io.rhoai.core.secret;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,9 +25,29 @@ public final class Redactor {
         String trimmed = value.strip();
         if (trimmed.length() >= MIN_LENGTH) {
             VALUES.add(trimmed);
+            encodings(trimmed);
             // multi-line secrets (PEM keys, JSON) also leak line by line
             for (String line : trimmed.split("\\R")) {
                 if (line.strip().length() >= 16) VALUES.add(line.strip());
+            }
+        }
+    }
+
+    /**
+     * A secret also leaks encoded: a Secret's data is base64, a basic-auth header is base64 of user:token, a
+     * dockerconfigjson is base64 of JSON holding the token. The whole value's encodings (both alphabets, with and
+     * without padding) are registered, and so is the stable middle of its encoding at each of the three byte
+     * alignments it can have inside a longer encoded text.
+     */
+    private static void encodings(String value) {
+        byte[] raw = value.getBytes(StandardCharsets.UTF_8);
+        for (Base64.Encoder enc : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            String padded = enc.encodeToString(raw);
+            VALUES.add(padded);
+            VALUES.add(padded.replace("=", ""));
+            for (int skip = 0; skip < 3 && raw.length - skip >= 12; skip++) {
+                int whole = (raw.length - skip) / 3 * 3;
+                VALUES.add(enc.withoutPadding().encodeToString(Arrays.copyOfRange(raw, skip, skip + whole)));
             }
         }
     }

@@ -1,10 +1,8 @@
 package io.rhoai.core.secret;
 
 import io.rhoai.core.RhoaiException;
+import io.rhoai.core.io.InputFiles;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -51,22 +49,15 @@ public final class SecretSource {
     }
 
     public static Secret readFile(String what, Path file, String source) {
-        if (!Files.exists(file)) {
-            throw RhoaiException.invalid(source + ": " + what + " file " + file + " does not exist", "check the path");
+        String value = InputFiles.readText(file, what, source, maxBytes(what)).strip();
+        if (value.isEmpty()) {
+            throw RhoaiException.invalid(source + ": " + what + " file " + file + " is empty", "write the " + what + " into it");
         }
-        if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw RhoaiException.invalid(source + ": " + what + " file " + file + " is not a readable file",
-                    "fix its permissions or pass another file");
-        }
-        try {
-            String value = Files.readString(file, StandardCharsets.UTF_8).strip();
-            if (value.isEmpty()) {
-                throw RhoaiException.invalid(source + ": " + what + " file " + file + " is empty", "write the " + what + " into it");
-            }
-            return Secret.of(value, "file " + file);
-        } catch (IOException e) {
-            throw RhoaiException.invalid(source + ": cannot read " + what + " file " + file + ": " + e.getMessage(),
-                    "fix its permissions or pass another file");
-        }
+        return Secret.of(value, "file " + file);
+    }
+
+    /** A pull secret holds many registries' credentials; every other secret rhoai reads is one short token or key. */
+    private static long maxBytes(String what) {
+        return what.equals("pull secret") ? InputFiles.PULL_SECRET_MAX : InputFiles.TOKEN_MAX;
     }
 }
