@@ -1,5 +1,6 @@
 package io.rhoai.gpu;
 
+import io.rhoai.kube.Ownership;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,7 @@ public final class AutoscalerManifests {
         ObjectNode meta = ma.putObject("metadata");
         meta.put("name", machineSetName);
         meta.put("namespace", GpuMachineSetFactory.NAMESPACE);
-        meta.putObject("labels").put(GpuMachineSetFactory.MANAGED_BY, "rhoai").put(GpuMachineSetFactory.POOL_LABEL, pool);
+        meta.putObject("labels").put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY).put(GpuMachineSetFactory.POOL_LABEL, pool);
         ObjectNode spec = ma.putObject("spec");
         spec.put("minReplicas", min);
         spec.put("maxReplicas", max);
@@ -45,7 +46,7 @@ public final class AutoscalerManifests {
         ca.put("kind", "ClusterAutoscaler");
         ObjectNode meta = ca.putObject("metadata");
         meta.put("name", "default");
-        meta.putObject("labels").put(GpuMachineSetFactory.MANAGED_BY, "rhoai");
+        meta.putObject("labels").put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY);
         ObjectNode spec = ca.putObject("spec");
         if (s.logVerbosity() != null) spec.put("logVerbosity", s.logVerbosity());
         if (s.maxNodeProvisionTime() != null) spec.put("maxNodeProvisionTime", s.maxNodeProvisionTime());

@@ -1,5 +1,6 @@
 package io.rhoai.gpu;
 
+import io.rhoai.kube.Ownership;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,7 +26,6 @@ public final class GpuMachineSetFactory {
     public static final String NAMESPACE = "openshift-machine-api";
     public static final String ACCELERATOR_LABEL = "cluster-api/accelerator";
     public static final String POOL_LABEL = "rhoai.io/gpu-pool";
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String CLUSTER_LABEL = "machine.openshift.io/cluster-api-cluster";
     public static final String MACHINESET_LABEL = "machine.openshift.io/cluster-api-machineset";
     /** Scale-from-zero annotations the OpenShift cluster autoscaler reads from MachineSets. */
@@ -98,7 +98,7 @@ public final class GpuMachineSetFactory {
         meta.put("namespace", NAMESPACE);
         ObjectNode labels = meta.putObject("labels");
         labels.put(CLUSTER_LABEL, infraId);
-        labels.put(MANAGED_BY, "rhoai");
+        labels.put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGED_BY);
         labels.put(POOL_LABEL, r.pool());
         labels.put(ACCELERATOR_LABEL, label);
         ObjectNode annotations = meta.putObject("annotations");

@@ -1,5 +1,6 @@
 package io.rhoai.cli.gpu;
 
+import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
@@ -121,15 +122,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
         if (selected.isEmpty()) throw RhoaiException.invalid("profile " + cluster + ": spec.gpuPools is empty", "add a pool to spec.gpuPools, or use --instance-type for an ad-hoc pool");
         Map<String, Integer> limits = new LinkedHashMap<>();
         validated.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
-        return new AddRequest(validated.region(), selected, limits, settings(validated.spec().autoscaler()), dryRun.mode(), timeout);
-    }
-
-    private static AutoscalerManifests.Settings settings(ClusterProfile.Autoscaler a) {
-        if (a == null) return null;
-        ClusterProfile.ScaleDown sd = a.scaleDown();
-        return new AutoscalerManifests.Settings(a.logVerbosity(), a.maxNodeProvisionTime(), a.podPriorityThreshold(),
-                sd == null ? null : sd.enabled(), sd == null ? null : sd.delayAfterAdd(), sd == null ? null : sd.delayAfterDelete(),
-                sd == null ? null : sd.delayAfterFailure(), sd == null ? null : sd.unneededTime());
+        return new AddRequest(validated.region(), selected, limits, ProfileViews.autoscalerSettings(validated.profile()), dryRun.mode(), timeout);
     }
 
     static String text(AddResult r) {
