@@ -84,7 +84,7 @@ public final class ProfileValidator {
     /** The estimated MachineSet name length for a pool, before the installer picks the infrastructure ID. */
     public static int estimatedMachineSetNameLength(String clusterName, String pool, String zone) {
         // the installer's infrastructure ID: the cluster name cut to 21 characters, '-', 5 random characters
-        return GpuPoolRules.machineSetNameLength("x".repeat(Math.min(clusterName.length(), INFRA_ID_NAME_CHARS) + INFRA_ID_SUFFIX), pool, zone);
+        return GpuPoolRules.machineSetNameLength(Math.min(clusterName.length(), INFRA_ID_NAME_CHARS) + INFRA_ID_SUFFIX, pool, zone);
     }
 
     private final class Run {

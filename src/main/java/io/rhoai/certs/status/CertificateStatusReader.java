@@ -124,7 +124,8 @@ public final class CertificateStatusReader {
         if (request.wire()) {
             progress.step("TLS handshake with " + endpoint.display());
             try {
-                List<X509Certificate> chain = prober.servedChain(endpoint, shorter(request.probeTimeout(), deadline.remaining()));
+                List<X509Certificate> chain = prober.servedChain(endpoint,
+                        Duration.ofMillis(Math.max(1, deadline.atMost(request.probeTimeout()).toMillis())));
                 if (!chain.isEmpty()) served = view(null, chain.get(0), now);
             } catch (IOException | RuntimeException e) {
                 unreachable.add(name + " endpoint " + endpoint.display() + ": " + oneLine(e));
@@ -137,23 +138,8 @@ public final class CertificateStatusReader {
         return new EndpointStatus(name, host, endpoint.display(), served, secretView, matchesStored, matchesSecret);
     }
 
-    /** One read within the run's deadline; Retry's failure names the API server and the cause. */
-    private <T> T read(KubernetesClient kube, String what, Supplier<T> get) {
-        return Retry.call(what, deadline, get);
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b.isZero() ? Duration.ofMillis(1) : b;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) root = t;
-        return oneLine(root);
-    }
-
     private SecretView routerSecret(KubernetesClient kube) {
-        GenericKubernetesResource ic = read(kube, "read IngressController openshift-ingress-operator/default",
+        GenericKubernetesResource ic = Retry.call("read IngressController openshift-ingress-operator/default", deadline,
                 () -> new Kinds(kube).resource(Kinds.INGRESS_CONTROLLER, "openshift-ingress-operator", "default").get());
         if (ic == null) throw RhoaiException.precondition("IngressController openshift-ingress-operator/default not found", null);
         JsonNode tree = Mappers.json().valueToTree(ic);
@@ -165,7 +151,7 @@ public final class CertificateStatusReader {
     }
 
     private SecretView apiSecret(KubernetesClient kube, String apiHost) {
-        GenericKubernetesResource api = read(kube, "read APIServer cluster", () -> new Kinds(kube).resource(Kinds.API_SERVER, null, "cluster").get());
+        GenericKubernetesResource api = Retry.call("read APIServer cluster", deadline, () -> new Kinds(kube).resource(Kinds.API_SERVER, null, "cluster").get());
         if (api == null) throw RhoaiException.precondition("APIServer cluster not found", null);
         JsonNode tree = Mappers.json().valueToTree(api);
         for (JsonNode e : tree.path("spec").path("servingCerts").path("namedCertificates")) {
@@ -182,7 +168,7 @@ public final class CertificateStatusReader {
 
     private SecretView secretView(KubernetesClient kube, String namespace, String name, String reference) {
         if (name == null) return new SecretView(namespace, null, reference, null);
-        Secret s = read(kube, "read Secret " + namespace + "/" + name, () -> kube.secrets().inNamespace(namespace).withName(name).get());
+        Secret s = Retry.call("read Secret " + namespace + "/" + name, deadline, () -> kube.secrets().inNamespace(namespace).withName(name).get());
         if (s == null || s.getData() == null || s.getData().get("tls.crt") == null) {
             return new SecretView(namespace, name, reference + " (Secret missing or without tls.crt)", null);
         }

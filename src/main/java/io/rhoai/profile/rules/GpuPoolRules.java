@@ -26,9 +26,9 @@ public final class GpuPoolRules {
         return name != null && DNS_LABEL.matcher(name).matches();
     }
 
-    /** The length of the MachineSet name a pool gets in a zone, given the cluster's infrastructure ID. */
-    public static int machineSetNameLength(String infraId, String pool, String zone) {
-        return infraId.length() + "-gpu-".length() + pool.length() + 1 + zone.length();
+    /** The length of the MachineSet name {@code <infraID>-gpu-<pool>-<zone>}, given the infrastructure ID's length. */
+    public static int machineSetNameLength(int infraIdLength, String pool, String zone) {
+        return infraIdLength + "-gpu-".length() + pool.length() + 1 + zone.length();
     }
 
     /** An ad-hoc pool from flags, validated against the catalog; the first problem is INVALID_INPUT naming the flag. */
