@@ -125,7 +125,8 @@ public final class Rollouts {
         }
     }
 
-    private static String describe(GenericKubernetesResource co, String name) {
+    /** A ClusterOperator's conditions in one line: "Available=True Progressing=False Degraded=False (message)". */
+    public static String describe(GenericKubernetesResource co, String name) {
         if (co == null) return "ClusterOperator " + name + " not found";
         String message = null;
         for (String type : new String[] {"Progressing", "Degraded"}) {

@@ -225,9 +225,8 @@ public final class GoogleIdpConfigurer {
         String what = "ClusterOperator authentication to roll out OAuth/cluster generation " + generation
                 + " (Progressing True then False, Available True)";
         progress.step("Waiting for " + what);
-        GenericKubernetesResource done = poller.await(new Awaited<>(what,
-                "raise --timeout (the whole run's budget), or check the operator with: oc get clusteroperator authentication -o yaml",
-                operator.observe(), operator.done(), operator.state()), deadline);
+        GenericKubernetesResource done = poller.await(operator.named(what,
+                "raise --timeout (the whole run's budget), or check the operator with: oc get clusteroperator authentication -o yaml"), deadline);
         OperatorState state = OperatorState.of(done);
         progress.done("authentication operator rolled out the change (" + state.state() + ")");
         return new GoogleIdpResult.Rollout(true, generation, state, "rolled out");

@@ -21,8 +21,7 @@ public record OperatorState(boolean present, String available, String progressin
     public static final String AUTHENTICATION = "authentication";
 
     static OperatorState of(GenericKubernetesResource co) {
-        // only the spec's state text is used here, and it reads nothing: no client needed
-        String state = Rollouts.clusterOperator(null, AUTHENTICATION, null).state().apply(co);
+        String state = Rollouts.describe(co, AUTHENTICATION);
         if (co == null) return new OperatorState(false, null, null, null, null, null, state);
         String message = null;
         String since = null;

@@ -111,9 +111,4 @@ sealed interface InstallTarget permits RouterTarget, ApiServerTarget {
     static ObjectNode object(ObjectNode parent, String field) {
         return parent.get(field) instanceof ObjectNode o ? o : parent.putObject(field);
     }
-
-    /** The same wait under the name and hint this target's users know it by. */
-    static <T> Awaited<T> named(Awaited<T> awaited, String what, String hint) {
-        return new Awaited<>(what, hint, awaited.observe(), awaited.done(), awaited.state());
-    }
 }

@@ -81,13 +81,13 @@ final class RouterTarget implements InstallTarget {
         String how;
         if (visible == null) {
             // another layout or too few rights to read the Deployment: the ingress operator's own status says when it is done
-            cx.await(InstallTarget.named(Rollouts.clusterOperator(cx.client(), "ingress", null),
-                    "the router rollout (clusteroperator ingress, deployment " + deployment + " not visible)", hint), deadline);
+            cx.await(Rollouts.clusterOperator(cx.client(), "ingress", null)
+                    .named("the router rollout (clusteroperator ingress, deployment " + deployment + " not visible)", hint), deadline);
             how = "clusteroperator ingress settled (deployment " + deployment + " not visible)";
         } else {
             Awaited<Deployment> rollout = Rollouts.deployment(cx.client(), NAMESPACE, DEPLOYMENT, d -> expected.equals(mounted(d, expected)),
                     d -> "deployment mounts " + Objects.requireNonNullElse(mounted(d, expected), "no default-certificate secret"));
-            cx.await(InstallTarget.named(rollout, "the router rollout (deployment " + deployment + " mounting secret " + expected
+            cx.await(rollout.named("the router rollout (deployment " + deployment + " mounting secret " + expected
                     + ", all replicas updated and available)", hint), deadline);
             how = "deployment " + deployment + " rolled out with " + expected;
         }

@@ -80,8 +80,8 @@ final class WireCheck {
     }
 
     private Probe probe(TlsProber.Endpoint endpoint, int attempt, Deadline deadline) {
-        Duration left = deadline.remaining();
-        Duration timeout = left.compareTo(PROBE_TIMEOUT) > 0 ? PROBE_TIMEOUT : left.compareTo(MIN_PROBE_TIMEOUT) < 0 ? MIN_PROBE_TIMEOUT : left;
+        Duration capped = deadline.atMost(PROBE_TIMEOUT);
+        Duration timeout = capped.compareTo(MIN_PROBE_TIMEOUT) < 0 ? MIN_PROBE_TIMEOUT : capped;
         try {
             List<X509Certificate> chain = prober.servedChain(endpoint, timeout);
             return new Probe(chain.isEmpty() ? null : chain.get(0), null, attempt);

@@ -49,8 +49,6 @@ public final class CertificateStatusReader {
     private final EndpointOverrides endpoints;
     private final Progress progress;
     private final Clock clock;
-    /** This run's budget, from {@link StatusRequest#timeout()}. */
-    private Deadline deadline;
 
     /** @param client connects lazily (not at all with --local-only); a failure to connect is the run's error */
     public CertificateStatusReader(Supplier<KubernetesClient> client, TlsProber prober, EndpointOverrides endpoints,
@@ -64,7 +62,7 @@ public final class CertificateStatusReader {
 
     public StatusResult status(StatusRequest request) {
         Instant now = clock.instant();
-        deadline = Deadline.in(request.timeout(), clock);
+        Deadline deadline = Deadline.in(request.timeout(), clock);
         List<String> unreachable = new ArrayList<>();
         CertificateView local = localStore(request, now, unreachable);
 
@@ -82,11 +80,11 @@ public final class CertificateStatusReader {
             SecretView apiSecret = null;
             if (request.cluster()) {
                 KubernetesClient kube = client.get();
-                routerSecret = reported("router", unreachable, () -> routerSecret(kube));
-                apiSecret = reported("api", unreachable, () -> apiSecret(kube, apiHost));
+                routerSecret = reported("router", unreachable, () -> routerSecret(kube, deadline));
+                apiSecret = reported("api", unreachable, () -> apiSecret(kube, apiHost, deadline));
             }
-            endpoints.add(endpoint("router", "*." + apps, this.endpoints.ingress(routerSni), request, routerSecret, local, now, unreachable));
-            endpoints.add(endpoint("api", apiHost, this.endpoints.api(apiHost), request, apiSecret, local, now, unreachable));
+            endpoints.add(endpoint("router", "*." + apps, this.endpoints.ingress(routerSni), request, routerSecret, local, now, unreachable, deadline));
+            endpoints.add(endpoint("api", apiHost, this.endpoints.api(apiHost), request, apiSecret, local, now, unreachable, deadline));
         }
         return new StatusResult(request.profileName(), request.clusterName(), now, local, endpoints, unreachable);
     }
@@ -119,7 +117,7 @@ public final class CertificateStatusReader {
     }
 
     private EndpointStatus endpoint(String name, String host, TlsProber.Endpoint endpoint, StatusRequest request, SecretView secretView,
-            CertificateView local, Instant now, List<String> unreachable) {
+            CertificateView local, Instant now, List<String> unreachable, Deadline deadline) {
         CertificateView served = null;
         if (request.wire()) {
             progress.step("TLS handshake with " + endpoint.display());
@@ -138,7 +136,7 @@ public final class CertificateStatusReader {
         return new EndpointStatus(name, host, endpoint.display(), served, secretView, matchesStored, matchesSecret);
     }
 
-    private SecretView routerSecret(KubernetesClient kube) {
+    private SecretView routerSecret(KubernetesClient kube, Deadline deadline) {
         GenericKubernetesResource ic = Retry.call("read IngressController openshift-ingress-operator/default", deadline,
                 () -> new Kinds(kube).resource(Kinds.INGRESS_CONTROLLER, "openshift-ingress-operator", "default").get());
         if (ic == null) throw RhoaiException.precondition("IngressController openshift-ingress-operator/default not found", null);
@@ -147,10 +145,10 @@ public final class CertificateStatusReader {
         String reference = "IngressController openshift-ingress-operator/default";
         // unset: the operator's own router-certs-default
         return secretView(kube, "openshift-ingress", name == null ? "router-certs-default" : name,
-                name == null ? reference + " (default certificate)" : reference);
+                name == null ? reference + " (default certificate)" : reference, deadline);
     }
 
-    private SecretView apiSecret(KubernetesClient kube, String apiHost) {
+    private SecretView apiSecret(KubernetesClient kube, String apiHost, Deadline deadline) {
         GenericKubernetesResource api = Retry.call("read APIServer cluster", deadline, () -> new Kinds(kube).resource(Kinds.API_SERVER, null, "cluster").get());
         if (api == null) throw RhoaiException.precondition("APIServer cluster not found", null);
         JsonNode tree = Mappers.json().valueToTree(api);
@@ -158,7 +156,7 @@ public final class CertificateStatusReader {
             for (JsonNode n : e.path("names")) {
                 if (n.asText().equalsIgnoreCase(apiHost)) {
                     String name = e.path("servingCertificate").path("name").asText(null);
-                    return secretView(kube, "openshift-config", name, "APIServer cluster namedCertificates[" + apiHost + "]");
+                    return secretView(kube, "openshift-config", name, "APIServer cluster namedCertificates[" + apiHost + "]", deadline);
                 }
             }
         }
@@ -166,7 +164,7 @@ public final class CertificateStatusReader {
                 + " (the cluster's internal certificate)", null);
     }
 
-    private SecretView secretView(KubernetesClient kube, String namespace, String name, String reference) {
+    private SecretView secretView(KubernetesClient kube, String namespace, String name, String reference, Deadline deadline) {
         if (name == null) return new SecretView(namespace, null, reference, null);
         Secret s = Retry.call("read Secret " + namespace + "/" + name, deadline, () -> kube.secrets().inNamespace(namespace).withName(name).get());
         if (s == null || s.getData() == null || s.getData().get("tls.crt") == null) {

@@ -22,6 +22,11 @@ public record Awaited<T>(String what, String hint, Supplier<T> observe, Predicat
         return new Awaited<>(what, null, observe, done, null);
     }
 
+    /** The same wait under another name and hint (the one its callers' users know it by). */
+    public Awaited<T> named(String newWhat, String newHint) {
+        return new Awaited<>(newWhat, newHint, observe, done, state);
+    }
+
     public Awaited<T> withHint(String newHint) {
         return new Awaited<>(what, newHint, observe, done, state);
     }
