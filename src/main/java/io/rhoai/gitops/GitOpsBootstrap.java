@@ -108,8 +108,9 @@ public final class GitOpsBootstrap {
             this.adoptedSub = client == null ? null : findForeignSubscription(deadline);
             chooseChannel();
             Map<String, Object> vars = variables(req, channel);
-            this.display = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.DISPLAY);
-            this.send = ManifestTemplates.render(BootstrapManifests.load(req.manifestsDir()), vars, Mode.APPLY);
+            var manifests = BootstrapManifests.load(req.manifestsDir());
+            this.display = ManifestTemplates.render(manifests, vars, Mode.DISPLAY);
+            this.send = ManifestTemplates.render(manifests, vars, Mode.APPLY);
             checkStages(display);
             this.roleNote = req.controllerRole().equals(BootstrapRequest.DEFAULT_CONTROLLER_ROLE)
                     ? "cluster-admin (as in the seed; --controller-role " + BootstrapRequest.NARROW_CONTROLLER_ROLE + " narrows it)"

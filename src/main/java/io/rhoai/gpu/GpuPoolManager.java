@@ -315,11 +315,9 @@ public final class GpuPoolManager {
             }
             int replicas = Mappers.json().valueToTree(s).path("spec").path("replicas").asInt(0);
             if (req.force() && replicas > 0) {
-                if (req.sends()) Retry.run("scale MachineSet " + name + " to 0", deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
-                        .inNamespace(GpuMachineSetFactory.NAMESPACE).withName(name).dryRun(req.isDryRun()).edit(m -> {
-                            m.setAdditionalProperty("spec", withReplicas(m, 0));
-                            return m;
-                        }));
+                // through the one guarded writer: an autoscaler scaling the set meanwhile costs a fresh read, not a lost update
+                if (req.sends()) new MergeWriter(client, req.dryRun()).write(Kinds.MACHINE_SET, GpuMachineSetFactory.NAMESPACE, name,
+                        GpuPoolManager::scaledToZero, deadline);
                 out.add(removed("MachineSet", name, Outcome.SCALED_DOWN));
             }
             if (req.sends()) Retry.run("delete MachineSet " + name, deadline, () -> client.genericKubernetesResources(Kinds.MACHINE_SET)
@@ -330,11 +328,11 @@ public final class GpuPoolManager {
         return new RemoveResult(req.pool(), req.zone(), req.isDryRun(), false, out);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withReplicas(GenericKubernetesResource m, int replicas) {
-        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) m.getAdditionalProperties().getOrDefault("spec", Map.of()));
-        spec.put("replicas", replicas);
-        return spec;
+    /** The MachineSet with spec.replicas 0; null (nothing to write) when it is gone. */
+    private static ObjectNode scaledToZero(ObjectNode live) {
+        if (live == null) return null;
+        live.with("spec").put("replicas", 0);
+        return live;
     }
 
     private void report(List<Removed> out, boolean dryRun) {

@@ -115,8 +115,7 @@ public final class Waits {
 
     /** Waits until the condition holds for the object; returns the object as last seen. */
     public GenericKubernetesResource forObject(Spec spec, Deadline overall) {
-        Deadline deadline = spec.timeout == null || overall.remaining().compareTo(spec.timeout) <= 0
-                ? overall : Deadline.in(spec.timeout, overall.clock());
+        Deadline deadline = spec.timeout == null ? overall : overall.within(spec.timeout);
         var op = spec.kind.isNamespaceScoped()
                 ? client.genericKubernetesResources(spec.kind).inNamespace(spec.namespace).withName(spec.name)
                 : client.genericKubernetesResources(spec.kind).withName(spec.name);

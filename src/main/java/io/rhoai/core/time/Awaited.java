@@ -27,14 +27,6 @@ public record Awaited<T>(String what, String hint, Supplier<T> observe, Predicat
         return new Awaited<>(newWhat, newHint, observe, done, state);
     }
 
-    public Awaited<T> withHint(String newHint) {
-        return new Awaited<>(what, newHint, observe, done, state);
-    }
-
-    public Awaited<T> describedBy(Function<T, String> newState) {
-        return new Awaited<>(what, hint, observe, done, newState);
-    }
-
     /** The condition, never throwing: a half-filled status is "not yet", not a crash. */
     public boolean holds(T value) {
         try {

@@ -2,11 +2,11 @@ package io.rhoai.promote.gate;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.git.RepoUrls;
+import io.rhoai.kube.Kinds;
 import io.rhoai.kube.Retry;
 
 import java.time.Duration;
@@ -24,10 +24,6 @@ import java.util.function.Supplier;
 public final class ArgoApplicationGate implements SourceGate {
     public static final String API_VERSION = "argoproj.io/v1alpha1";
     public static final String DEFAULT_NAMESPACE = "openshift-gitops";
-    /** Given explicitly, so no API discovery round trip is needed (and a cluster without Argo CD answers 404). */
-    public static final ResourceDefinitionContext APPLICATIONS = new ResourceDefinitionContext.Builder()
-            .withGroup("argoproj.io").withVersion("v1alpha1").withKind("Application").withPlural("applications")
-            .withNamespaced(true).build();
 
     private final Supplier<KubernetesClient> clients;
     private final String namespace;
@@ -47,7 +43,7 @@ public final class ArgoApplicationGate implements SourceGate {
                 // the gate is one read: it may take one request's time (--request-timeout), and Retry names the server and cause
                 Deadline oneRequest = Deadline.in(Duration.ofMillis(Math.max(1000, client.getConfiguration().getRequestTimeout())));
                 items = Retry.call("gate: list Applications in " + namespace + " on " + server, oneRequest,
-                        () -> client.genericKubernetesResources(APPLICATIONS).inNamespace(namespace).list().getItems());
+                        () -> client.genericKubernetesResources(Kinds.APPLICATION).inNamespace(namespace).list().getItems());
             } catch (RhoaiException e) {
                 if (Retry.status(e) == 404) {
                     throw RhoaiException.precondition("gate: no Argo CD Application API on " + server,

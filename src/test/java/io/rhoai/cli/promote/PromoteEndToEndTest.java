@@ -70,7 +70,7 @@ class PromoteEndToEndTest {
                 - name: admin
                   user: {token: sha256~mock}
                 """.formatted(client.getConfiguration().getMasterUrl()));
-        client.genericKubernetesResources(ArgoApplicationGate.APPLICATIONS).inNamespace("openshift-gitops").delete();
+        client.genericKubernetesResources(io.rhoai.kube.Kinds.APPLICATION).inNamespace("openshift-gitops").delete();
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ class PromoteEndToEndTest {
     }
 
     private void application(String name, String health, String revision) {
-        client.genericKubernetesResources(ArgoApplicationGate.APPLICATIONS).inNamespace("openshift-gitops")
+        client.genericKubernetesResources(io.rhoai.kube.Kinds.APPLICATION).inNamespace("openshift-gitops")
                 .resource(ArgoApplicationGateTest.application(name, seed.repoUrl(), "Synced", health, revision)).create();
     }
 

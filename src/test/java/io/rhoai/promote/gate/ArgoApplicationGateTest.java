@@ -24,7 +24,7 @@ public class ArgoApplicationGateTest {
 
     @BeforeEach
     void clean() {
-        client.genericKubernetesResources(ArgoApplicationGate.APPLICATIONS).inNamespace("openshift-gitops").delete();
+        client.genericKubernetesResources(io.rhoai.kube.Kinds.APPLICATION).inNamespace("openshift-gitops").delete();
     }
 
     /** An Application as Argo CD reports it: spec.source from the repo, status.sync and status.health. */
@@ -45,7 +45,7 @@ public class ArgoApplicationGateTest {
     }
 
     private void create(GenericKubernetesResource app) {
-        client.genericKubernetesResources(ArgoApplicationGate.APPLICATIONS).inNamespace("openshift-gitops").resource(app).create();
+        client.genericKubernetesResources(io.rhoai.kube.Kinds.APPLICATION).inNamespace("openshift-gitops").resource(app).create();
     }
 
     private GateResult check() {
