@@ -21,7 +21,10 @@ public final class AutoscalerManifests {
     /** ClusterAutoscaler settings; null fields are left out (the operator's defaults apply). */
     public record Settings(Integer logVerbosity, String maxNodeProvisionTime, Integer podPriorityThreshold,
                            Boolean scaleDownEnabled, String delayAfterAdd, String delayAfterDelete, String delayAfterFailure,
-                           String unneededTime) { }
+                           String unneededTime) {
+        /** Nothing set: the ClusterAutoscaler operator's defaults. */
+        public static final Settings OPERATOR_DEFAULTS = new Settings(null, null, null, null, null, null, null, null);
+    }
 
     public static ObjectNode machineAutoscaler(String machineSetName, String pool, int min, int max) {
         ObjectNode ma = F.objectNode();

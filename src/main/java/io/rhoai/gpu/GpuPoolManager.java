@@ -204,7 +204,7 @@ public final class GpuPoolManager {
                                            Applier.DryRun mode, Deadline deadline) {
         return new MergeWriter(client, mode).write(Kinds.CLUSTER_AUTOSCALER, null, "default", live -> {
             if (live == null) {
-                AutoscalerManifests.Settings s = settings != null ? settings : new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
+                AutoscalerManifests.Settings s = settings != null ? settings : AutoscalerManifests.Settings.OPERATOR_DEFAULTS;
                 List<AutoscalerManifests.GpuLimit> limits = wanted.entrySet().stream().map(e -> new AutoscalerManifests.GpuLimit(e.getKey(), e.getValue())).toList();
                 return Mappers.json().valueToTree(Ownership.labelled(toResource(AutoscalerManifests.clusterAutoscaler(s, limits))));
             }

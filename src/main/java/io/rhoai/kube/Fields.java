@@ -32,8 +32,14 @@ public final class Fields {
 
     /** The status of condition {@code type} in {@code status.conditions}, or null. */
     public static String condition(GenericKubernetesResource obj, String type) {
+        Map<String, Object> c = conditionOf(obj, type);
+        return c == null ? null : String.valueOf(c.get("status"));
+    }
+
+    /** Condition {@code type} of {@code status.conditions} whole (status, reason, message, lastTransitionTime), or null. */
+    public static Map<String, Object> conditionOf(GenericKubernetesResource obj, String type) {
         for (Map<String, Object> c : list(obj, "status", "conditions")) {
-            if (type.equals(c.get("type"))) return String.valueOf(c.get("status"));
+            if (type.equals(c.get("type"))) return c;
         }
         return null;
     }

@@ -74,10 +74,8 @@ public final class Rollouts {
     }
 
     private static String progressingSince(GenericKubernetesResource co) {
-        for (Map<String, Object> c : Fields.list(co, "status", "conditions")) {
-            if ("Progressing".equals(c.get("type"))) return c.get("lastTransitionTime") == null ? null : String.valueOf(c.get("lastTransitionTime"));
-        }
-        return null;
+        Map<String, Object> c = Fields.conditionOf(co, "Progressing");
+        return c == null || c.get("lastTransitionTime") == null ? null : String.valueOf(c.get("lastTransitionTime"));
     }
 
     private static boolean replicasRolledOut(Deployment d) {
@@ -130,18 +128,11 @@ public final class Rollouts {
         if (co == null) return "ClusterOperator " + name + " not found";
         String message = null;
         for (String type : new String[] {"Progressing", "Degraded"}) {
-            Map<String, Object> c = condition(co, type);
+            Map<String, Object> c = Fields.conditionOf(co, type);
             if (c != null && "True".equals(c.get("status")) && c.get("message") != null) message = String.valueOf(c.get("message"));
         }
         return "Available=" + orUnknown(Fields.condition(co, "Available")) + " Progressing=" + orUnknown(Fields.condition(co, "Progressing"))
                 + " Degraded=" + orUnknown(Fields.condition(co, "Degraded")) + (message == null || message.isEmpty() ? "" : " (" + message + ")");
-    }
-
-    private static Map<String, Object> condition(GenericKubernetesResource co, String type) {
-        for (Map<String, Object> c : Fields.list(co, "status", "conditions")) {
-            if (type.equals(c.get("type"))) return c;
-        }
-        return null;
     }
 
     private static String orUnknown(String s) {

@@ -23,14 +23,12 @@ public record OperatorState(boolean present, String available, String progressin
     static OperatorState of(GenericKubernetesResource co) {
         String state = Rollouts.describe(co, AUTHENTICATION);
         if (co == null) return new OperatorState(false, null, null, null, null, null, state);
+        Map<String, Object> progressing = Fields.conditionOf(co, "Progressing");
+        String since = progressing == null || progressing.get("lastTransitionTime") == null ? null : String.valueOf(progressing.get("lastTransitionTime"));
         String message = null;
-        String since = null;
-        for (Map<String, Object> c : Fields.list(co, "status", "conditions")) {
-            boolean isTrue = "True".equals(c.get("status"));
-            if ("Progressing".equals(c.get("type"))) since = c.get("lastTransitionTime") == null ? null : String.valueOf(c.get("lastTransitionTime"));
-            if (isTrue && ("Progressing".equals(c.get("type")) || "Degraded".equals(c.get("type"))) && c.get("message") != null) {
-                message = String.valueOf(c.get("message"));
-            }
+        for (String type : new String[] {"Progressing", "Degraded"}) {
+            Map<String, Object> c = Fields.conditionOf(co, type);
+            if (c != null && "True".equals(c.get("status")) && c.get("message") != null) message = String.valueOf(c.get("message"));
         }
         return new OperatorState(true, Fields.condition(co, "Available"), Fields.condition(co, "Progressing"),
                 Fields.condition(co, "Degraded"), since, message, state);

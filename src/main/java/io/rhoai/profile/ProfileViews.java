@@ -56,7 +56,7 @@ public final class ProfileViews {
     /** {@code spec.autoscaler} as the ClusterAutoscaler's settings (all null: the operator's defaults). */
     public static AutoscalerManifests.Settings autoscalerSettings(ClusterProfile p) {
         ClusterProfile.Autoscaler a = p == null || p.spec() == null ? null : p.spec().autoscaler();
-        if (a == null) return new AutoscalerManifests.Settings(null, null, null, null, null, null, null, null);
+        if (a == null) return AutoscalerManifests.Settings.OPERATOR_DEFAULTS;
         ClusterProfile.ScaleDown sd = a.scaleDown();
         return new AutoscalerManifests.Settings(a.logVerbosity(), a.maxNodeProvisionTime(), a.podPriorityThreshold(),
                 sd == null ? null : sd.enabled(), sd == null ? null : sd.delayAfterAdd(), sd == null ? null : sd.delayAfterDelete(),

@@ -86,8 +86,11 @@ final class PromoteWiring {
         KustomizeRenderer renderer = KustomizeRenderer.locate(env, perOperation);
         String external = env.get("RHOAI_EXTERNAL_DIFF");
         List<String> externalDiff = external == null || external.isBlank() ? null : Arrays.asList(external.strip().split("\\s+"));
-        ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(() -> KubeClients.connect(new KubeTarget(
-                gate.kubeconfig, gate.context, shorter(gate.requestTimeout, operationTimeout(o, deadline)), env)), gate.namespace);
+        ArgoApplicationGate argo = gate == null ? null : new ArgoApplicationGate(() -> {
+            Duration operation = operationTimeout(o, deadline);
+            return KubeClients.connect(new KubeTarget(gate.kubeconfig, gate.context,
+                    gate.requestTimeout.compareTo(operation) < 0 ? gate.requestTimeout : operation, env));
+        }, gate.namespace);
         return new Promoter(progress, Clock.systemUTC(),
                 (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
@@ -101,10 +104,6 @@ final class PromoteWiring {
             throw RhoaiException.timeout("the promote run used its whole --timeout of " + Durations.format(deadline.total())
                     + " before it finished", "raise --timeout (the whole run); --operation-timeout limits each git, GitHub and kustomize call");
         }
-        return shorter(o.operationTimeout, deadline.remaining());
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return deadline.atMost(o.operationTimeout);
     }
 }
