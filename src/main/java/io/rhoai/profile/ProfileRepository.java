@@ -130,7 +130,7 @@ public final class ProfileRepository {
             throw RhoaiException.invalid(flag + ": '" + nameOrSuffix + "' is not a profile name (letters, digits, '.', '_', '-'; no path)",
                     "pass one of: " + String.join(", ", names()) + " (or --profiles-dir for another directory)");
         }
-        if (read(name + ".yaml") != null) return name;
+        if (exists(name + ".yaml")) return name;
         List<String> names = names();
         List<String> matches = names.stream().filter(n -> n.endsWith("-" + name)).toList();
         if (matches.size() == 1) return matches.get(0);
@@ -401,6 +401,12 @@ public final class ProfileRepository {
                         "remove the user:password@ part; use --git-token-file / GIT_TOKEN for the token (and rotate it if it was committed)");
             }
         }
+    }
+
+    /** Whether the profile file is there, without reading it (resolve runs before every load). */
+    private boolean exists(String file) {
+        if (dir == null) return ProfileRepository.class.getClassLoader().getResource(BUNDLED + "/" + file) != null;
+        return Files.exists(dir.resolve(file));
     }
 
     private String read(String file) {
