@@ -11,13 +11,14 @@ import io.rhoai.core.io.InputFiles;
 import io.rhoai.core.secret.Redactor;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
@@ -88,19 +89,21 @@ public final class KubeClients {
 
     public static Config config(KubeTarget target) {
         List<File> files = kubeconfigFiles(target);
-        KubeconfigCheck.check(files, target.env());   // a parse error must name the file and line, never quote it
+        // each file read and parsed once; a parse error names the file and line, never quotes it (KubeconfigCheck)
+        Map<File, io.fabric8.kubernetes.api.model.Config> parsed = new LinkedHashMap<>();
+        for (File f : files) parsed.put(f, parse(f, KubeconfigCheck.check(f.toPath())));
         Config config;
         if (files.isEmpty()) {
             config = inCluster(target);
         } else {
             // kubectl's rule for a KUBECONFIG list: the first file that sets current-context decides it
-            File file = files.stream().filter(KubeClients::hasCurrentContext).findFirst().orElse(files.get(0));
+            File file = files.stream().filter(f -> hasCurrentContext(parsed.get(f))).findFirst().orElse(files.get(0));
             if (target.context() != null) {
-                file = files.stream().filter(f -> hasContext(f, target.context())).findFirst()
+                file = files.stream().filter(f -> hasContext(parsed.get(f), target.context())).findFirst()
                         .orElseThrow(() -> RhoaiException.invalid("--context: no context '" + target.context() + "' in "
                                 + files, "list contexts with: kubectl config get-contexts"));
             }
-            checkContext(file, target.context());
+            checkContext(file, parsed.get(file), target.context());
             config = Config.fromKubeconfig(target.context(), file);
         }
         // the kubeconfig's own credentials are secrets too: a server that reflects headers must not show them
@@ -135,13 +138,15 @@ public final class KubeClients {
     }
 
     /** The context to use must exist and name a cluster with a server; fabric8 would silently use a default server. */
-    private static void checkContext(File file, String explicit) {
-        io.fabric8.kubernetes.api.model.Config kc;
+    private static io.fabric8.kubernetes.api.model.Config parse(File file, String text) {
         try {
-            kc = KubeConfigUtils.parseConfigFromString(Files.readString(file.toPath()));
-        } catch (IOException | RuntimeException e) {
-            throw RhoaiException.invalid("kubeconfig " + file + " cannot be read: " + e.getMessage(), "check the file, or pass another --kubeconfig");
+            return KubeConfigUtils.parseConfigFromString(text);
+        } catch (RuntimeException e) {
+            throw RhoaiException.invalid("kubeconfig " + file + " is not a kubeconfig", "check the file, or pass another --kubeconfig");
         }
+    }
+
+    private static void checkContext(File file, io.fabric8.kubernetes.api.model.Config kc, String explicit) {
         String name = explicit != null ? explicit : kc.getCurrentContext();
         if (name == null || name.isBlank()) {
             throw RhoaiException.invalid("kubeconfig " + file + " sets no current-context",
@@ -186,24 +191,11 @@ public final class KubeClients {
         return files;
     }
 
-    private static boolean hasCurrentContext(File file) {
-        try {
-            String current = KubeConfigUtils.parseConfigFromString(Files.readString(file.toPath())).getCurrentContext();
-            return current != null && !current.isBlank();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    private static boolean hasCurrentContext(io.fabric8.kubernetes.api.model.Config kc) {
+        return kc.getCurrentContext() != null && !kc.getCurrentContext().isBlank();
     }
 
-    private static boolean hasContext(File file, String context) {
-        try {
-            String text = Files.readString(file.toPath());
-            for (NamedContext c : KubeConfigUtils.parseConfigFromString(text).getContexts()) {
-                if (context.equals(c.getName())) return true;
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    private static boolean hasContext(io.fabric8.kubernetes.api.model.Config kc, String context) {
+        return kc.getContexts() != null && kc.getContexts().stream().anyMatch(c -> context.equals(c.getName()));
     }
 }
