@@ -17,6 +17,8 @@ import io.rhoai.kube.Kinds;
 import io.rhoai.kube.MergeWriter;
 import io.rhoai.kube.Ownership;
 import io.rhoai.kube.Retry;
+import io.rhoai.profile.ProfileViews;
+import io.rhoai.profile.ValidatedProfile;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
 import io.rhoai.profile.rules.GpuPoolRules;
 
@@ -51,6 +53,37 @@ public final class GpuPoolManager {
     public record AddRequest(String region, List<PlannedPool> pools, Map<String, Integer> gpuLimits,
                              AutoscalerManifests.Settings autoscaler, Applier.DryRun dryRun, Duration timeout) {
         public boolean isDryRun() { return dryRun.isDryRun(); }
+
+        /** One pool from flags; {@code gpuLimit} (null: keep the live cap) must hold one MachineSet of it. */
+        public static AddRequest adHoc(PlannedPool pool, Integer gpuLimit, Applier.DryRun dryRun, Duration timeout) {
+            if (gpuLimit != null && gpuLimit < pool.maxGpusPerZone()) {
+                throw RhoaiException.invalid("--gpu-limit " + gpuLimit + " is below the pool's " + pool.maxGpusPerZone() + " GPUs (--max "
+                        + pool.maxReplicas() + " × " + pool.type().gpus() + ")", "raise --gpu-limit or lower --max");
+            }
+            Map<String, Integer> limits = gpuLimit == null ? Map.of() : Map.of(pool.label(), gpuLimit);
+            return new AddRequest(null, List.of(pool), limits, null, dryRun, timeout);
+        }
+
+        /** The profile's pools ({@code only}: just these names, null or empty: all), with its caps and autoscaler settings. */
+        public static AddRequest fromProfile(ValidatedProfile profile, List<String> only, Applier.DryRun dryRun, Duration timeout) {
+            String name = profile.profile().name();
+            List<PlannedPool> selected = profile.pools();
+            if (only != null && !only.isEmpty()) {
+                for (String p : only) {
+                    if (selected.stream().noneMatch(x -> x.name().equals(p))) {
+                        throw RhoaiException.invalid("--pool: profile " + name + " has no GPU pool '" + p + "'",
+                                "pools in the profile: " + String.join(", ", profile.pools().stream().map(PlannedPool::name).toList()));
+                    }
+                }
+                selected = selected.stream().filter(x -> only.contains(x.name())).toList();
+            }
+            if (selected.isEmpty()) {
+                throw RhoaiException.invalid("profile " + name + ": spec.gpuPools is empty", "add a pool to spec.gpuPools, or use --instance-type for an ad-hoc pool");
+            }
+            Map<String, Integer> limits = new LinkedHashMap<>();
+            profile.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
+            return new AddRequest(profile.region(), selected, limits, ProfileViews.autoscalerSettings(profile.profile()), dryRun, timeout);
+        }
     }
 
     /** {@code dryRun} server: the deletes are sent with dryRun=All, so the API server checks them and deletes nothing. */

@@ -1,6 +1,5 @@
 package io.rhoai.cli.gpu;
 
-import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
@@ -29,9 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Add GPU pools to a running cluster, idempotently: per pool and zone a GPU MachineSet derived from the installer's",
@@ -93,12 +90,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
         if (profile.cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
         if (pools == null || pools.size() != 1) throw RhoaiException.invalid("--pool: an ad-hoc pool needs exactly one name", "e.g. --pool t4-shared");
         PlannedPool pool = GpuPoolRules.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
-        Map<String, Integer> limits = gpuLimit == null ? Map.of() : Map.of(pool.label(), gpuLimit);
-        if (gpuLimit != null && gpuLimit < pool.maxGpusPerZone()) {
-            throw RhoaiException.invalid("--gpu-limit " + gpuLimit + " is below the pool's " + pool.maxGpusPerZone() + " GPUs (--max " + max + " × "
-                    + pool.type().gpus() + ")", "raise --gpu-limit or lower --max");
-        }
-        return new AddRequest(null, List.of(pool), limits, null, dryRun.mode(), timeout);
+        return AddRequest.adHoc(pool, gpuLimit, dryRun.mode(), timeout);
     }
 
     private AddRequest fromProfile() {
@@ -107,22 +99,8 @@ public class GpuPoolsAddCommand extends BaseCommand {
                 "e.g. rhoai gpu pools add --cluster rhoaibu-cluster-dev");
         var repo = po.repository(env());
         LoadedProfile loaded = repo.load(po.cluster);
-        String cluster = loaded.profile().name();
         ValidatedProfile validated = new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
-        List<PlannedPool> selected = validated.pools();
-        if (pools != null && !pools.isEmpty()) {
-            for (String p : pools) {
-                if (selected.stream().noneMatch(x -> x.name().equals(p))) {
-                    throw RhoaiException.invalid("--pool: profile " + cluster + " has no GPU pool '" + p + "'",
-                            "pools in the profile: " + String.join(", ", validated.pools().stream().map(PlannedPool::name).toList()));
-                }
-            }
-            selected = selected.stream().filter(x -> pools.contains(x.name())).toList();
-        }
-        if (selected.isEmpty()) throw RhoaiException.invalid("profile " + cluster + ": spec.gpuPools is empty", "add a pool to spec.gpuPools, or use --instance-type for an ad-hoc pool");
-        Map<String, Integer> limits = new LinkedHashMap<>();
-        validated.gpuCaps().forEach(c -> limits.put(c.label(), c.max()));
-        return new AddRequest(validated.region(), selected, limits, ProfileViews.autoscalerSettings(validated.profile()), dryRun.mode(), timeout);
+        return AddRequest.fromProfile(validated, pools, dryRun.mode(), timeout);
     }
 
     static String text(AddResult r) {
