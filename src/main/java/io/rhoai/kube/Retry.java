@@ -2,6 +2,7 @@ package io.rhoai.kube;
 
 import io.rhoai.core.time.Deadline;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.rhoai.core.Causes;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Poller;
@@ -197,7 +198,7 @@ public final class Retry {
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
         // summarised for Secrets: the server's message may quote the object, and so the secret
         String detail = RemoteMessages.concernsSecret(e) || (e.getStatus() != null && e.getStatus().getMessage() != null)
-                ? RemoteMessages.detail(e) : rootMessage(e);
+                ? RemoteMessages.detail(e) : Causes.deepest(e);
         String hint = switch (e.getCode()) {
             case 401 -> "log in again (oc login) or pass another --kubeconfig/--context: the credentials in use were refused";
             case 403 -> "the identity in use lacks permission; use a cluster-admin context";
@@ -207,14 +208,6 @@ public final class Retry {
         };
         String at = found == null ? "" : " at " + found;
         return new RhoaiException(ErrorKind.REMOTE, what + " failed (" + status + tries + ")" + at + ": " + firstLine(detail), hint, e);
-    }
-
-    /** The deepest cause's message: fabric8's own text ("An error has occurred.") says nothing, its cause does. */
-    private static String rootMessage(Throwable e) {
-        Throwable c = e;
-        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-        String m = c.getMessage();
-        return c == e ? String.valueOf(m) : c.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     private static String firstLine(String s) {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.rhoai.core.Causes;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
@@ -190,7 +191,7 @@ public final class Waits {
                 return null;
             } catch (ExecutionException e) {
                 // the watch could not be opened (RBAC without watch, a proxy): poll for the rest of the time
-                progress.debug("watch for " + awaited.what() + " failed (" + rootMessage(e) + "); polling every "
+                progress.debug("watch for " + awaited.what() + " failed (" + Causes.deepest(e) + "); polling every "
                         + Durations.format(pollInterval));
                 return null;
             }
@@ -215,7 +216,7 @@ public final class Waits {
             Thread.currentThread().interrupt();
             throw new RhoaiException(ErrorKind.INTERRUPTED, "interrupted while waiting for " + awaited.what(), null, e);
         } catch (KubernetesClientException e) {
-            progress.debug("watch for " + awaited.what() + " failed (" + rootMessage(e) + "); polling every "
+            progress.debug("watch for " + awaited.what() + " failed (" + Causes.deepest(e) + "); polling every "
                     + Durations.format(pollInterval));
             return null;
         } finally {
@@ -223,9 +224,4 @@ public final class Waits {
         }
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
-    }
 }

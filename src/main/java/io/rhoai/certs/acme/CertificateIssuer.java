@@ -6,6 +6,7 @@ import io.rhoai.certs.dns.DnsProvider;
 import io.rhoai.certs.dns.DnsProviders;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
+import io.rhoai.core.Causes;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
@@ -379,7 +380,7 @@ public final class CertificateIssuer {
                     throw new RhoaiException(ErrorKind.PRECONDITION, "the TLS certificate of the ACME server is not trusted (" + what + ")",
                             "for a private ACME server pass --acme-ca-file <CA PEM>; otherwise check for a TLS-intercepting proxy", e);
                 }
-                String cause = cause(e);
+                String cause = Causes.deepest(e);
                 if (deadline.expired() || (timedOutRequest(e) && deadline.remaining().compareTo(backoff) <= 0)) {
                     throw Poller.timedOut(awaited, deadline, "no answer (" + cause + ")", NETWORK_HINT + ", or raise --timeout");
                 }
@@ -399,14 +400,6 @@ public final class CertificateIssuer {
             poller.sleep(backoff, awaited);
             backoff = backoff.multipliedBy(2);
         }
-    }
-
-    /** acme4j says only "Network error"; the cause says what happened (refused, reset, timed out). */
-    private static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String message = root.getMessage();
-        return root == e ? String.valueOf(message) : root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /** The request ran into its time limit (which is at most what was left of the deadline). */
