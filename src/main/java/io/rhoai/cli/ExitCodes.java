@@ -27,6 +27,12 @@ public final class ExitCodes {
     public static final int NOT_DUE = 7;
     /** A bug in rhoai; please report it with the output of -v. */
     public static final int INTERNAL = 8;
+    /**
+     * Health checks ({@code status}, {@code models check}): the read worked and found something that needs a person
+     * (a certificate due, an Application Degraded or OutOfSync, a pool above its cap, a model no pool can run).
+     * Distinct from 4 so cron and CI can tell "look at this" from "the step was refused".
+     */
+    public static final int ATTENTION = 9;
     /** Interrupted (Ctrl-C), as shells report SIGINT. */
     public static final int INTERRUPTED = 130;
 
@@ -61,6 +67,7 @@ public final class ExitCodes {
             {"6", "remote", "a remote system failed: Kubernetes API, ACME, DNS, git remote, GitHub"},
             {"7", "not-due", "certs renew: no certificate was due; nothing changed"},
             {"8", "internal", "a bug in rhoai: re-run with -v and report the trace"},
+            {"9", "attention", "health checks (status, models check): something needs attention; the output says what"},
             {"130", "interrupted", "stopped by Ctrl-C; clean-up ran"},
     };
 }
