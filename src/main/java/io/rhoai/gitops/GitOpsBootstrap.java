@@ -74,7 +74,7 @@ public final class GitOpsBootstrap {
         run.awaitCrds();
         String url = run.instanceStage();
         run.repositoryProjectsRoot();
-        List<AppState> apps = req.waitApps() ? waitForApps(req, run.waits, run.deadline) : readApps(run.deadline);
+        List<AppState> apps = req.waitApps() ? waitForApps(req.cluster(), req.degradedGrace(), run.waits, run.deadline) : readApps(run.deadline);
         boolean changed = Applier.anyChange(run.applied);
         progress.done(changed ? "bootstrap complete in " + Durations.format(run.deadline.elapsed())
                 : "nothing changed: OpenShift GitOps was already bootstrapped as described");
@@ -390,15 +390,24 @@ public final class GitOpsBootstrap {
         return apps.stream().map(GitOpsNames::appState).toList();
     }
 
-    private List<AppState> waitForApps(BootstrapRequest req, Waits waits, Deadline deadline) {
+    /**
+     * The wait {@code --wait-apps} ends a run with, on its own: until the root Application {@code rootApplication} exists
+     * and every Application in openshift-gitops is Synced and Healthy (Degraded tolerated for {@code degradedGrace}).
+     * One list and a watch (or polling in poll mode) within {@code deadline}.
+     */
+    public List<AppState> awaitApplications(String rootApplication, Duration degradedGrace, Deadline deadline) {
+        return waitForApps(rootApplication, degradedGrace, new Waits(client, waitMode, pollInterval, progress), deadline);
+    }
+
+    private List<AppState> waitForApps(String rootApplication, Duration degradedGrace, Waits waits, Deadline deadline) {
         progress.step("applications: waiting until every Application in " + ARGOCD_NAMESPACE + " is Synced and Healthy"
-                + " (Degraded tolerated for " + Durations.format(req.degradedGrace()) + ")");
+                + " (Degraded tolerated for " + Durations.format(degradedGrace) + ")");
         Map<String, Instant> degradedSince = new HashMap<>();
         AtomicReference<String> fatal = new AtomicReference<>();
         List<GenericKubernetesResource> apps = waits.forList("stage 'applications': every Application Synced and Healthy",
                 "see: oc get applications -n " + ARGOCD_NAMESPACE + " (or the Argo CD UI); sync manually if auto-sync is off",
                 Kinds.APPLICATION, ARGOCD_NAMESPACE, list -> {
-                    if (list.stream().noneMatch(a -> req.cluster().equals(a.getMetadata().getName()))) return false;
+                    if (list.stream().noneMatch(a -> rootApplication.equals(a.getMetadata().getName()))) return false;
                     Instant now = clock.instant();
                     boolean all = true;
                     Set<String> seen = new java.util.HashSet<>();
@@ -408,8 +417,8 @@ public final class GitOpsBootstrap {
                         String health = Fields.text(a, "status", "health", "status");
                         if ("Degraded".equals(health)) {
                             Instant since = degradedSince.computeIfAbsent(name, n -> now);
-                            if (Duration.between(since, now).compareTo(req.degradedGrace()) > 0) {
-                                fatal.set("Application " + name + " has been Degraded for more than " + Durations.format(req.degradedGrace())
+                            if (Duration.between(since, now).compareTo(degradedGrace) > 0) {
+                                fatal.set("Application " + name + " has been Degraded for more than " + Durations.format(degradedGrace)
                                         + optional(": ", Fields.text(a, "status", "health", "message")));
                                 return true;
                             }

@@ -25,9 +25,14 @@ public final class GitOpsStatus {
     @RegisterForReflection
     public record Instance(String name, String phase, String server, String url) { }
 
-    /** {@code installed}: a Subscription to the operator exists. */
+    /**
+     * {@code installed}: a Subscription to the operator exists. {@code lastTransitions}: per Application, when its health
+     * last changed ({@code status.health.lastTransitionTime}), else when its last sync finished
+     * ({@code status.operationState.finishedAt}); absent when the Application says neither.
+     */
     @RegisterForReflection
-    public record StatusResult(String cluster, boolean installed, Operator operator, Instance instance, List<AppState> applications) { }
+    public record StatusResult(String cluster, boolean installed, Operator operator, Instance instance, List<AppState> applications,
+                               java.util.Map<String, String> lastTransitions) { }
 
     private final KubernetesClient client;
 
@@ -39,7 +44,7 @@ public final class GitOpsStatus {
         Deadline deadline = Deadline.in(timeout);
         GenericKubernetesResource sub = orNull(deadline, "list Subscriptions", () -> client.genericKubernetesResources(Kinds.SUBSCRIPTION)
                 .inAnyNamespace().list().getItems().stream().filter(s -> PACKAGE.equals(Fields.text(s, "spec", "name"))).findFirst().orElse(null));
-        if (sub == null) return new StatusResult(cluster, false, null, null, List.of());
+        if (sub == null) return new StatusResult(cluster, false, null, null, List.of(), java.util.Map.of());
         String ns = sub.getMetadata().getNamespace();
         String csvName = Fields.text(sub, "status", "installedCSV");
         GenericKubernetesResource csv = csvName == null ? null : orNull(deadline, "read CSV " + csvName,
@@ -57,7 +62,13 @@ public final class GitOpsStatus {
                 () -> client.genericKubernetesResources(Kinds.APPLICATION).inNamespace(ARGOCD_NAMESPACE).list().getItems());
         List<AppState> states = apps == null ? List.of() : apps.stream().map(GitOpsNames::appState)
                 .sorted(Comparator.comparing(AppState::name)).toList();
-        return new StatusResult(cluster, true, operator, instance, states);
+        java.util.Map<String, String> since = new java.util.TreeMap<>();
+        for (GenericKubernetesResource a : apps == null ? List.<GenericKubernetesResource>of() : apps) {
+            String t = Fields.text(a, "status", "health", "lastTransitionTime");
+            if (t == null) t = Fields.text(a, "status", "operationState", "finishedAt");
+            if (t != null) since.put(a.getMetadata().getName(), t);
+        }
+        return new StatusResult(cluster, true, operator, instance, states, since);
     }
 
     /** Null when the kind is not served (the operator's CRDs are not installed yet) or the object is absent. */

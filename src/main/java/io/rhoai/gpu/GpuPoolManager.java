@@ -277,6 +277,29 @@ public final class GpuPoolManager {
         progress.info((a.dryRun() ? "would be " : "") + a.outcome() + ": " + a.ref() + (a.note() == null ? "" : " (" + a.note() + ")"));
     }
 
+    // ---------------------------------------------------------------- capacity
+
+    /**
+     * What limits and waits for GPUs: the caps of ClusterAutoscaler {@code default} (accelerator label → max GPUs; empty
+     * when there is none) and the Pending pods that request GPUs (cluster-wide). Two requests.
+     */
+    @RegisterForReflection
+    public record Capacity(Map<String, Integer> caps, List<String> pendingGpuPods) { }
+
+    public Capacity capacity(Duration timeout) {
+        Deadline deadline = Deadline.in(timeout);
+        GenericKubernetesResource ca = Retry.call("read ClusterAutoscaler default", deadline,
+                () -> client.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).withName("default").get());
+        List<String> pending = new ArrayList<>();
+        for (io.fabric8.kubernetes.api.model.Pod pod : Retry.call("list Pending pods", deadline,
+                () -> client.pods().inAnyNamespace().withField("status.phase", "Pending").list().getItems())) {
+            boolean gpu = pod.getSpec() != null && pod.getSpec().getContainers().stream().anyMatch(c -> c.getResources() != null
+                    && c.getResources().getLimits() != null && c.getResources().getLimits().keySet().stream().anyMatch(k -> k.endsWith("/gpu")));
+            if (gpu) pending.add(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+        }
+        return new Capacity(gpuLimits(ca), pending);
+    }
+
     // ---------------------------------------------------------------- list
 
     public ListResult list(Duration timeout) {

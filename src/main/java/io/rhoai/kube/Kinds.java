@@ -43,6 +43,7 @@ public final class Kinds {
     public static final ResourceDefinitionContext API_SERVER = ctx("config.openshift.io", "v1", "APIServer", "apiservers", false);
     public static final ResourceDefinitionContext CLUSTER_OPERATOR = ctx("config.openshift.io", "v1", "ClusterOperator", "clusteroperators", false);
     public static final ResourceDefinitionContext INFRASTRUCTURE = ctx("config.openshift.io", "v1", "Infrastructure", "infrastructures", false);
+    public static final ResourceDefinitionContext CLUSTER_VERSION = ctx("config.openshift.io", "v1", "ClusterVersion", "clusterversions", false);
     public static final ResourceDefinitionContext INGRESS_CONTROLLER = ctx("operator.openshift.io", "v1", "IngressController", "ingresscontrollers", true);
     public static final ResourceDefinitionContext KUBE_API_SERVER = ctx("operator.openshift.io", "v1", "KubeAPIServer", "kubeapiservers", false);
     public static final ResourceDefinitionContext USER = ctx("user.openshift.io", "v1", "User", "users", false);
@@ -55,7 +56,7 @@ public final class Kinds {
         for (ResourceDefinitionContext c : new ResourceDefinitionContext[] {NAMESPACE, SECRET, CONFIG_MAP, CLUSTER_ROLE,
                 CLUSTER_ROLE_BINDING, CRD, OPERATOR_GROUP, SUBSCRIPTION, INSTALL_PLAN, CSV, PACKAGE_MANIFEST, ARGOCD,
                 APP_PROJECT, APPLICATION, APPLICATION_SET, ROUTE, MACHINE_SET, MACHINE, MACHINE_AUTOSCALER, CLUSTER_AUTOSCALER,
-                DEPLOYMENT, OAUTH, API_SERVER, CLUSTER_OPERATOR, INFRASTRUCTURE, INGRESS_CONTROLLER, KUBE_API_SERVER, USER,
+                DEPLOYMENT, OAUTH, API_SERVER, CLUSTER_OPERATOR, INFRASTRUCTURE, CLUSTER_VERSION, INGRESS_CONTROLLER, KUBE_API_SERVER, USER,
                 IDENTITY, GROUP}) {
             KNOWN.put(key(apiVersion(c), c.getKind()), c);
         }

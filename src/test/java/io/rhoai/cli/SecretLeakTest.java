@@ -57,7 +57,7 @@ class SecretLeakTest {
                         + " b64=" + Base64.getEncoder().encodeToString(req.body().getBytes(StandardCharsets.UTF_8))
                         + " b64url=" + Base64.getUrlEncoder().withoutPadding().encodeToString(req.body().getBytes(StandardCharsets.UTF_8))
                         + " value=" + reencoded(req.body())))) {
-            Cli.Result r = Cli.cli().run("oauth", "google", "--cluster", "rhoaibu-cluster-dev", "--kubeconfig", server.kubeconfig(tmp, "t0ken-oauth-test").toString(),
+            Cli.Result r = Cli.cli().run("oauth", "google", "--cluster", "rhoaibu-cluster-dev", "--skip-cluster-check", "--kubeconfig", server.kubeconfig(tmp, "t0ken-oauth-test").toString(),
                     "--client-secret-file", file.toString(), "--timeout", "10s", "-v");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
             assertNoForm(r, secret);

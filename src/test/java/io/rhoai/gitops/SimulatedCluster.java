@@ -141,6 +141,7 @@ final class SimulatedCluster implements AutoCloseable {
 
     /** What exists before rhoai runs: the marketplace's PackageManifest. */
     private void seed() {
+        io.rhoai.testing.Infrastructures.create(sim, "dev", "example.com");   // TestProfiles.DEV's cluster
         GenericKubernetesResource pm = object(Kinds.PACKAGE_MANIFEST, GitOpsNames.MARKETPLACE, GitOpsNames.PACKAGE);
         pm.setAdditionalProperty("status", Map.of("packageName", GitOpsNames.PACKAGE, "defaultChannel", "latest",
                 "catalogSource", "redhat-operators",

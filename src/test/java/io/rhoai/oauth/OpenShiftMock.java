@@ -86,6 +86,11 @@ final class OpenShiftMock implements AutoCloseable {
         }, false);
         server.init();
         client = server.createClient();
+        // the cluster OAuthFixtures' profiles name (dev.example.com); seeding is not rhoai's traffic
+        io.rhoai.testing.Infrastructures.create(client, "dev", "example.com");
+        writes.clear();
+        writeQueries.clear();
+        requests.set(0);
     }
 
     private MockResponse handle(RecordedRequest received) {

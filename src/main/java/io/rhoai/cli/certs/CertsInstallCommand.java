@@ -10,6 +10,7 @@ import io.rhoai.certs.install.SocketTlsProber;
 import io.rhoai.certs.store.CertificateStore;
 import io.rhoai.certs.store.StoredCertificate;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -42,6 +43,7 @@ public class CertsInstallCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin EndpointOptions endpoints;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -70,6 +72,7 @@ public class CertsInstallCommand extends BaseCommand {
                 TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded.profile(), timeout, progress());
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())
                     .install(request);
         }

@@ -10,6 +10,7 @@ import io.rhoai.certs.renew.CertificateRenewer;
 import io.rhoai.certs.renew.RenewRequest;
 import io.rhoai.certs.renew.RenewResult;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -41,6 +42,7 @@ public class CertsRenewCommand extends BaseCommand {
     @Mixin EndpointOptions endpoints;
     /** Decides and plans, orders nothing; server: the install's writes are also validated by the API server. */
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -79,6 +81,7 @@ public class CertsRenewCommand extends BaseCommand {
         } else {
             ProfileViews.hosts(profile, "to install", "pass --no-install");
             try (KubernetesClient client = io.rhoai.kube.KubeClients.connect(kube.target(env()))) {
+                clusterCheck.verify(client, profile, timeout, progress());
                 CertificateInstaller installer = new CertificateInstaller(client, progress(), Clock.systemUTC(),
                         new SocketTlsProber(), endpoints.overrides());
                 result = new CertificateRenewer(issuer::issue, installer::install, progress(), Clock.systemUTC()).renew(request);

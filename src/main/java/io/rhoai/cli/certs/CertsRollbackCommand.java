@@ -7,6 +7,7 @@ import io.rhoai.certs.install.InstallResult;
 import io.rhoai.certs.install.RollbackRequest;
 import io.rhoai.certs.install.SocketTlsProber;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -36,6 +37,7 @@ public class CertsRollbackCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin EndpointOptions endpoints;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     TargetSelection selection;
@@ -58,6 +60,7 @@ public class CertsRollbackCommand extends BaseCommand {
                 TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded.profile(), timeout, progress());
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())
                     .rollback(request);
         }

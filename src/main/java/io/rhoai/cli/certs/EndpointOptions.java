@@ -13,7 +13,7 @@ public final class EndpointOptions {
             description = "Connect here for the API server check instead of api.<cluster>.<baseDomain>:6443.")
     String api;
 
-    EndpointOverrides overrides() {
+    public EndpointOverrides overrides() {
         return new EndpointOverrides(EndpointOverrides.HostPort.parse(ingress, "--ingress-endpoint"),
                 EndpointOverrides.HostPort.parse(api, "--api-endpoint"));
     }

@@ -58,13 +58,18 @@ public final class IssueOptions {
     @Option(names = "--eab-hmac-key-file", paramLabel = "FILE", description = "File holding the EAB HMAC key (base64url); or RHOAI_EAB_HMAC_KEY / RHOAI_EAB_HMAC_KEY_FILE.")
     Path eabHmacKeyFile;
 
+    /** -c/--cluster and --profiles-dir, or null when no --cluster was given. */
+    public ProfileOptions profileOptions() {
+        return cluster.given();
+    }
+
     /** The profile named by --cluster, or null when only --domain names were given. */
-    ClusterProfile profile(Map<String, String> env) {
+    public ClusterProfile profile(Map<String, String> env) {
         ProfileOptions given = cluster.given();
         return given == null ? null : given.load(env).profile();
     }
 
-    IssueRequest request(ClusterProfile profile, Map<String, String> env, Duration timeout, boolean dryRun) {
+    public IssueRequest request(ClusterProfile profile, Map<String, String> env, Duration timeout, boolean dryRun) {
         List<String> names = new ArrayList<>(domains);
         ClusterProfile.Certificates certs = null;
         if (profile != null) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -46,6 +47,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = "--channel", paramLabel = "CHANNEL",
             description = "Operator channel (default: the PackageManifest's default channel, discovered on the cluster).")
@@ -113,6 +115,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
             return ExitCodes.OK;
         }
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, p, timeout, progress());
             result = new GitOpsBootstrap(client, wait, pollInterval, Clock.systemUTC(), progress()).run(request);
         }
         output().result(result, GitOpsBootstrapCommand::text);

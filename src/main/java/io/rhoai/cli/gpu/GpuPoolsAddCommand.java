@@ -3,6 +3,7 @@ package io.rhoai.cli.gpu;
 import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -47,6 +48,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
     /** --cluster: take the pools from this profile's spec.gpuPools; without it, an ad-hoc pool from the flags. */
     @Mixin OptionalProfileOptions profile;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = "--pool", paramLabel = "NAME", description = "With --cluster: only these pools (repeatable; default all). Ad hoc: the new pool's name.")
     List<String> pools;
@@ -78,8 +80,11 @@ public class GpuPoolsAddCommand extends BaseCommand {
     @Override
     public Integer call() {
         AddRequest request = instanceType != null ? adHoc() : fromProfile();
+        ProfileOptions given = profile.given();
+        io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
         AddResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded, timeout, progress());
             result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).add(request);
         }
         output().result(result, GpuPoolsAddCommand::text);

@@ -2,6 +2,7 @@ package io.rhoai.cli.gpu;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -27,6 +28,9 @@ import java.time.Duration;
 public class GpuPoolsRemoveCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
+    /** The profile whose cluster this must be (checked before any write); optional. */
+    @Mixin io.rhoai.cli.OptionalProfileOptions profile;
 
     @Option(names = "--pool", paramLabel = "NAME", required = true, description = "The pool (label rhoai.io/gpu-pool).")
     String pool;
@@ -43,7 +47,10 @@ public class GpuPoolsRemoveCommand extends BaseCommand {
     @Override
     public Integer call() {
         RemoveResult result;
+        io.rhoai.cli.ProfileOptions given = profile.given();
+        io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded, timeout, progress());
             result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun.mode(), timeout));
         }
         output().result(result, GpuPoolsRemoveCommand::text);

@@ -3,6 +3,7 @@ package io.rhoai.cli.oauth;
 import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -38,6 +39,7 @@ public class OAuthGoogleCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "Google OAuth client ID (default: the profile's spec.oauth.google.clientID).")
     String clientId;
@@ -66,7 +68,8 @@ public class OAuthGoogleCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        ClusterProfile.Spec spec = profile.load(env()).profile().spec();
+        ClusterProfile loaded = profile.load(env()).profile();
+        ClusterProfile.Spec spec = loaded.spec();
         ClusterProfile.Google google = spec.oauth() == null || spec.oauth().google() == null
                 ? new ClusterProfile.Google(null, null, null, null) : spec.oauth().google();
         ClusterProfile.Cluster cluster = spec.cluster() == null ? new ClusterProfile.Cluster(null, null) : spec.cluster();
@@ -77,6 +80,7 @@ public class OAuthGoogleCommand extends BaseCommand {
                 google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun.mode(), await, timeout);
         GoogleIdpResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded, timeout, progress());
             result = new GoogleIdpConfigurer(client, progress(), Poller.system(pollInterval, pollInterval, progress())).configure(request);
         }
         output().result(result, OAuthGoogleCommand::text);

@@ -3,6 +3,7 @@ package io.rhoai.cli.oauth;
 import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -31,6 +32,7 @@ import java.util.List;
 public class OAuthGrantAdminCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     /** The same -c/--cluster and --profiles-dir as every command; optional here (null when not given). */
     @ArgGroup(exclusive = false)
@@ -58,8 +60,9 @@ public class OAuthGrantAdminCommand extends BaseCommand {
     @Override
     public Integer call() {
         List<String> u = new ArrayList<>(users), g = new ArrayList<>(groups);
+        ClusterProfile loaded = profile == null ? null : profile.load(env()).profile();
         if (u.isEmpty() && g.isEmpty() && profile != null) {
-            ClusterProfile.Spec spec = profile.load(env()).profile().spec();
+            ClusterProfile.Spec spec = loaded.spec();
             if (spec.oauth() != null && spec.oauth().admins() != null) {
                 if (spec.oauth().admins().users() != null) u.addAll(spec.oauth().admins().users());
                 if (spec.oauth().admins().groups() != null) g.addAll(spec.oauth().admins().groups());
@@ -68,6 +71,7 @@ public class OAuthGrantAdminCommand extends BaseCommand {
         GrantAdminRequest request = new GrantAdminRequest(u, g, createGroup, members, bindingName, dryRun.mode(), timeout);
         GrantAdminResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded, timeout, progress());
             result = new AdminGranter(client, progress()).grant(request);
         }
         output().result(result, OAuthGrantAdminCommand::text);

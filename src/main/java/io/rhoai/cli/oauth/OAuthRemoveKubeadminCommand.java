@@ -3,6 +3,7 @@ package io.rhoai.cli.oauth;
 import io.rhoai.cli.RunTimeout;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -29,6 +30,9 @@ import java.time.Duration;
 public class OAuthRemoveKubeadminCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
+    /** The profile whose cluster this must be (checked before the delete); optional. */
+    @Mixin io.rhoai.cli.OptionalProfileOptions profile;
 
     @Option(names = "--confirm", description = "Yes, delete kubeadmin once every check passes. It cannot be brought back.")
     boolean confirm;
@@ -39,7 +43,10 @@ public class OAuthRemoveKubeadminCommand extends BaseCommand {
     @Override
     public Integer call() {
         RemoveKubeadminResult result;
+        io.rhoai.cli.ProfileOptions given = profile.given();
+        io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            clusterCheck.verify(client, loaded, timeout, progress());
             result = new KubeadminRemover(client, progress()).remove(confirm, dryRun.mode(), timeout);
         }
         output().result(result, OAuthRemoveKubeadminCommand::text);

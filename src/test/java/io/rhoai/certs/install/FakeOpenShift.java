@@ -261,6 +261,7 @@ public final class FakeOpenShift implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------------------ seed
 
     private void seed() {
+        io.rhoai.testing.Infrastructures.create(admin, clusterName, baseDomain);
         admin.secrets().inNamespace("openshift-ingress").resource(tlsSecret("openshift-ingress", "router-certs-default", routerDefault)).create();
         GenericKubernetesResource ic = generic("operator.openshift.io/v1", "IngressController", "default", "openshift-ingress-operator");
         ic.setAdditionalProperty("spec", new LinkedHashMap<>(Map.of("replicas", 2, "domain", "apps." + clusterName + "." + baseDomain)));

@@ -78,6 +78,7 @@ class GpuPoolsCommandTest {
                       max: 8
                 """, GenericKubernetesResource.class);
         seed.genericKubernetesResources(Kinds.CLUSTER_AUTOSCALER).resource(ca).create();
+        io.rhoai.testing.Infrastructures.create(seed, "dev", "example.com");   // the profile's cluster
         kubeconfig = writeKubeconfig();
         profiles = writeProfile();
         dispatcher.clearRecorded();

@@ -1,0 +1,49 @@
+package io.rhoai.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
+import io.rhoai.kube.ClusterIdentity;
+import io.rhoai.profile.ClusterProfile;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/**
+ * {@code --skip-cluster-check}, as a mixin for every command that writes to a cluster: before the first write (dry
+ * runs included, whenever they read the cluster) the command reads the cluster's identity in one request
+ * ({@link ClusterIdentity}) and refuses (exit 4) when it is not the profile's {@code spec.cluster.name}.{@code baseDomain}.
+ */
+public final class ClusterCheckOption {
+    public static final String NAME = "--skip-cluster-check";
+
+    @Option(names = NAME, description = "Do not check that the kube context's cluster is the profile's (Infrastructure/cluster's API URL"
+            + " is https://api.<name>.<baseDomain>:6443); the check runs before any write, dry runs included, and costs one request.")
+    boolean skip;
+
+    public boolean skipped() {
+        return skip;
+    }
+
+    /**
+     * Refuses (exit 4) when the cluster is not the profile's. Without a profile (commands where --cluster is optional)
+     * there is nothing to compare with: a warning says so and how to have it checked.
+     *
+     * @return the identity read, or null when nothing was checked
+     */
+    public ClusterIdentity.Identity verify(KubernetesClient client, ClusterProfile profile, Duration timeout, Progress progress) {
+        if (skip) {
+            progress.warn("cluster identity not checked (" + NAME + ")");
+            return null;
+        }
+        if (profile == null) {
+            progress.warn("cluster identity not checked: no profile to compare with; pass --cluster PROFILE to have it checked");
+            return null;
+        }
+        ClusterProfile.Cluster c = profile.spec() == null ? null : profile.spec().cluster();
+        ClusterIdentity.Identity identity = ClusterIdentity.verify(client, profile.name(), c == null ? null : c.name(),
+                c == null ? null : c.baseDomain(), Deadline.in(timeout));
+        progress.debug("cluster identity: " + identity.apiServerURL() + " (from " + identity.source() + ") is profile " + profile.name());
+        return identity;
+    }
+}
