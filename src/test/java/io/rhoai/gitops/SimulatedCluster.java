@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Not simulated: catalog resolution, upgrades, real pods, Argo CD actually reading git.
  * The simulator's requests carry User-Agent "simulated-olm", so tests can count rhoai's alone ("rhoai").
  */
-final class SimulatedCluster implements AutoCloseable {
+public final class SimulatedCluster implements AutoCloseable {
     static final String CSV_NAME = "openshift-gitops-operator.v1.15.1";
     static final String CSV_VERSION = "1.15.1";
     static final String ROUTE_HOST = "openshift-gitops-server-openshift-gitops.apps.dev.example.com";
@@ -48,8 +48,8 @@ final class SimulatedCluster implements AutoCloseable {
 
     /** How the simulated operator behaves. */
     /** {@code degradedApp}: a child Application that reports Degraded for good (null: none). */
-    record Behaviour(boolean csvSucceeds, Duration csvDelay, List<String> childApps, Duration tick, String degradedApp) {
-        static Behaviour healthy() {
+    public record Behaviour(boolean csvSucceeds, Duration csvDelay, List<String> childApps, Duration tick, String degradedApp) {
+        public static Behaviour healthy() {
             return new Behaviour(true, Duration.ofMillis(50), List.of("config-namespaces", "instance-rhoai"), Duration.ofMillis(10), null);
         }
 
@@ -77,12 +77,30 @@ final class SimulatedCluster implements AutoCloseable {
     final AtomicLong csvSucceededAt = new AtomicLong();
     private final List<GenericKubernetesResource> argoCrds;
 
+    /** Set when this simulation runs on a server someone else owns (and closes). */
+    private final boolean attached;
+
     SimulatedCluster(Behaviour behaviour) {
+        this(behaviour, null);
+    }
+
+    /**
+     * The OLM + GitOps simulation on {@code external} (another fixture's mock server, e.g. the certificates' FakeOpenShift,
+     * for whole-platform tests), or on a server of its own when null. Attached, it does not seed the Infrastructure
+     * object (the owner does) and does not destroy the server.
+     */
+    private SimulatedCluster(Behaviour behaviour, KubernetesMockServer external) {
         this.behaviour = behaviour;
+        this.attached = external != null;
         this.argoCrds = List.of(crd(Kinds.ARGOCD), crd(Kinds.APPLICATION), crd(Kinds.APP_PROJECT), crd(Kinds.APPLICATION_SET));
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-        server.init();
+        if (external == null) {
+            server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+            server.init();
+        } else {
+            server = external;
+        }
         sim = server.createClient(b -> b.editOrNewConfig().withUserAgent(SIM_AGENT).endConfig());
+        if (!attached) io.rhoai.testing.Infrastructures.create(sim, "dev", "example.com");   // TestProfiles.DEV's cluster
         seed();
         loop = new Thread(this::runLoop, "simulated-olm");
         loop.setDaemon(true);
@@ -91,6 +109,11 @@ final class SimulatedCluster implements AutoCloseable {
 
     static SimulatedCluster start(Behaviour behaviour) {
         return new SimulatedCluster(behaviour);
+    }
+
+    /** The simulated OLM and GitOps operator, running against another fixture's server. */
+    public static SimulatedCluster attach(Behaviour behaviour, KubernetesMockServer server) {
+        return new SimulatedCluster(behaviour, server);
     }
 
     /** A kubeconfig pointing at the mock server (token auth, as after `oc login`). */
@@ -141,7 +164,6 @@ final class SimulatedCluster implements AutoCloseable {
 
     /** What exists before rhoai runs: the marketplace's PackageManifest. */
     private void seed() {
-        io.rhoai.testing.Infrastructures.create(sim, "dev", "example.com");   // TestProfiles.DEV's cluster
         GenericKubernetesResource pm = object(Kinds.PACKAGE_MANIFEST, GitOpsNames.MARKETPLACE, GitOpsNames.PACKAGE);
         pm.setAdditionalProperty("status", Map.of("packageName", GitOpsNames.PACKAGE, "defaultChannel", "latest",
                 "catalogSource", "redhat-operators",
@@ -325,6 +347,6 @@ final class SimulatedCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sim.close();
-        server.destroy();
+        if (!attached) server.destroy();
     }
 }

@@ -84,6 +84,16 @@ public final class FakeOpenShift implements AutoCloseable {
     private String apiApplied;
 
     public FakeOpenShift(String clusterName, String baseDomain) throws Exception {
+        this(clusterName, baseDomain, null);
+    }
+
+    /**
+     * @param store the CRUD store to answer from; null: fabric8's mixed dispatcher. Give an
+     *              {@link io.rhoai.testing.ApplyingCrudDispatcher} when other engines' server-side applies must be modelled
+     *              (the whole-platform bootstrap tests); its requests from simulated operators ("simulated-*" user
+     *              agents) are not counted as rhoai's.
+     */
+    public FakeOpenShift(String clusterName, String baseDomain, Dispatcher store) throws Exception {
         this.clusterName = clusterName;
         this.baseDomain = baseDomain;
         this.apiHost = "api." + clusterName + "." + baseDomain;
@@ -91,11 +101,12 @@ public final class FakeOpenShift implements AutoCloseable {
         apiInternal = TestPki.selfSigned(apiHost);
         router = new LoopbackTlsServer(routerDefault);
         api = new LoopbackTlsServer(apiInternal);
-        Dispatcher crud = new KubernetesMixedDispatcher(expectations);
+        Dispatcher crud = store != null ? store : new KubernetesMixedDispatcher(expectations);
         server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations, new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                if (!FIXTURE_AGENT.equals(request.getHeader("User-Agent"))) {
+                String agent = String.valueOf(request.getHeader("User-Agent"));
+                if (!FIXTURE_AGENT.equals(agent) && !agent.startsWith("simulated-")) {
                     rhoaiRequests.add(request.getMethod() + " " + request.getPath());
                     var hook = interceptor;
                     MockResponse intercepted = hook == null ? null : hook.apply(request);
