@@ -86,7 +86,11 @@ final class OpenShiftMock implements AutoCloseable {
         }, false);
         server.init();
         client = server.createClient();
-        // the cluster OAuthFixtures' profiles name (dev.example.com); seeding is not rhoai's traffic
+        seedIdentity();
+    }
+
+    /** The cluster OAuthFixtures' profiles name (dev.example.com); seeding is not rhoai's traffic. */
+    private void seedIdentity() {
         io.rhoai.testing.Infrastructures.create(client, "dev", "example.com");
         writes.clear();
         writeQueries.clear();
@@ -369,6 +373,7 @@ final class OpenShiftMock implements AutoCloseable {
         oauthWritesToSpoil.set(0);
         oauthWritesToFail.set(0);
         oauthWriteStatus = 503;
+        seedIdentity();
     }
 
     @Override
