@@ -58,6 +58,9 @@ public final class BootstrapStages {
             BootstrapResult r = bootstrap.apply(d.remaining());
             String detail = objects(r.objects()) + (r.operatorVersion() == null ? "" : "; operator " + r.operatorVersion())
                     + (r.argocdURL() == null ? "" : "; " + r.argocdURL());
+            if ("client".equals(r.dryRun())) {
+                return Stage.Report.rendered(detail + " (client dry run: rendered offline; --dry-run=server checks them against the cluster)", r);
+            }
             boolean changed = r.changed() || r.objects().stream().anyMatch(a -> a.outcome().changes());
             return Stage.Report.changes(changed, detail, r);
         });

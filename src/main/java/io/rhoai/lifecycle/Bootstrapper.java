@@ -129,7 +129,7 @@ public final class Bootstrapper {
             Stage.Report report = stage.run(deadline);
             long ms = (System.nanoTime() - start) / 1_000_000;
             StageResult.Outcome outcome = report.checked() ? StageResult.Outcome.OK
-                    : report.changed() ? StageResult.Outcome.CHANGED : StageResult.Outcome.UNCHANGED;
+                    : report.rendered() ? StageResult.Outcome.RENDERED : report.changed() ? StageResult.Outcome.CHANGED : StageResult.Outcome.UNCHANGED;
             progress.done("stage " + name + ": " + outcome + (report.detail() == null ? "" : " (" + report.detail() + ")"));
             return new StageResult(name, outcome, null, ms, report.detail(), null, null, report.result());
         } catch (RhoaiException e) {

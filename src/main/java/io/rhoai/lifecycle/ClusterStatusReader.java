@@ -76,7 +76,7 @@ public final class ClusterStatusReader {
         OAuthStatus signIn = s.signIn().get();
         if (!signIn.providers().isEmpty() && signIn.kubeadminPresent()) {
             attention.add(new ClusterStatus.Attention(SIGN_IN, "kubeadmin is still present although " + signIn.providers().size()
-                    + " identity provider(s) are configured: once a person has signed in, run rhoai oauth remove-kubeadmin --confirm"));
+                    + " identity provider(s) are configured: once a person has signed in, run rhoai oauth remove-kubeadmin --cluster " + s.profile() + " --confirm"));
         }
 
         ClusterStatus.Certificates certificates = null;

@@ -34,15 +34,21 @@ public interface Stage {
      * @param changed whether it wrote (or, in a dry run, would write) anything
      * @param checked a read-only stage (identity, applications): it changes nothing by design
      * @param detail  one line for the stage table
+     * @param rendered planned without reading the cluster (a client dry run of a stage that reads nothing): whether it
+     *                 would change anything is not known
      * @param result  the engine's own result record, for -o json
      */
-    record Report(boolean changed, boolean checked, String detail, Object result) {
+    record Report(boolean changed, boolean checked, boolean rendered, String detail, Object result) {
         public static Report changes(boolean changed, String detail, Object result) {
-            return new Report(changed, false, detail, result);
+            return new Report(changed, false, false, detail, result);
         }
 
         public static Report check(String detail, Object result) {
-            return new Report(false, true, detail, result);
+            return new Report(false, true, false, detail, result);
+        }
+
+        public static Report rendered(String detail, Object result) {
+            return new Report(false, false, true, detail, result);
         }
     }
 }

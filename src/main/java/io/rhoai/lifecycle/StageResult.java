@@ -30,6 +30,8 @@ public record StageResult(String stage, Outcome outcome, String reason, long dur
         UNCHANGED,
         /** A read-only stage (identity, applications) passed. */
         OK,
+        /** Planned without reading the cluster (client dry run of gitops): what would change is not known. */
+        RENDERED,
         /** Not asked for (not configured, --skip, not in --only, or nothing to do in a dry run). */
         SKIPPED,
         FAILED,

@@ -236,7 +236,7 @@ public class BootstrapCommand extends BaseCommand {
                 List<Applied> objects = s.result() instanceof AddResult a ? a.objects()
                         : s.result() instanceof BootstrapResult g ? g.objects() : List.of();
                 for (Applied a : objects) {
-                    if (a.outcome().changes()) {
+                    if (a.outcome().changes() || a.outcome() == io.rhoai.core.Outcome.RENDERED) {
                         plan.append("  ").append(s.stage()).append(": ").append(a.kind()).append(' ')
                                 .append(a.namespace() == null ? "" : a.namespace() + "/").append(a.name()).append(' ').append(a.outcome()).append('\n');
                     }
