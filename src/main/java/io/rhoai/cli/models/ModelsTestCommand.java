@@ -113,7 +113,7 @@ public class ModelsTestCommand extends BaseCommand {
                 .append(r.succeeded()).append(" succeeded, ").append(r.failed()).append(" failed")
                 .append(r.throttled() > 0 ? ", " + r.throttled() + " HTTP 429 retried after Retry-After" : "").append('\n');
         b.append("latency    ").append(ms(r.latencyMs())).append('\n');
-        if (r.stream()) b.append("first token ").append(ms(r.timeToFirstTokenMs())).append('\n');
+        if (r.stream()) b.append("ttft       ").append(ms(r.timeToFirstTokenMs())).append('\n');
         b.append("tokens/s   ").append(r.tokens().perSecond() == null ? "unknown (" + r.tokens().note() + ")"
                 : r.tokens().perSecond() + " (" + r.tokens().note() + ")").append('\n');
         b.append("duration   ").append(r.durationMs()).append(" ms of --timeout ").append(r.timeout()).append('\n');

@@ -49,7 +49,7 @@ public record EndpointTestReport(String url, String source, String model, ModelK
         String hint;
         if (errors.containsKey(ErrorClass.UNAUTHORIZED.word())) hint = EndpointTester.keyHint(!"none".equals(apiKey));
         else if (errors.containsKey(ErrorClass.TLS.word())) hint = EndpointTester.TLS_HINT;
-        else hint = "-o json shows the first message of each error class (errorSamples)";
+        else hint = "read the first message of each error class in the report (errorSamples in -o json) and the model server's log";
         return Optional.of(RhoaiException.remote(failed + " of " + requests + " requests to " + model + " at " + url + " failed (" + classes + ")",
                 hint, null));
     }

@@ -115,7 +115,9 @@ public final class EndpointTester {
         Result[] results = load.run(concurrency);
         long wall = System.nanoTime() - start;
         EndpointTestReport report = report(in, base, where, model, kind, kindSource, concurrency, results, load.throttled.get(), wall);
-        progress.done(report.succeeded() + " of " + report.requests() + " request(s) succeeded");
+        String summary = report.succeeded() + " of " + report.requests() + " request(s) succeeded";
+        if (report.failed() == 0) progress.done(summary);
+        else progress.info(summary);
         return report;
     }
 
