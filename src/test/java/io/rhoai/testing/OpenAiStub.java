@@ -63,15 +63,30 @@ public final class OpenAiStub implements AutoCloseable {
     private volatile Reply modelsReply;
     private volatile Function<Call, Reply> replies = c -> Reply.json(200, chat(c.body().path("model").asText()));
 
+    private final boolean tls;
+
     public OpenAiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** @param tls null: plain HTTP; else HTTPS with this server context ({@link #url()} then names localhost) */
+    public OpenAiStub(javax.net.ssl.SSLContext tls) throws IOException {
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(at, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(at, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
+        this.tls = tls != null;
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (tls ? "https://localhost:" : "http://127.0.0.1:") + server.getAddress().getPort();
     }
 
     public OpenAiStub models(String... ids) {

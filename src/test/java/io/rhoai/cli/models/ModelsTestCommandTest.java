@@ -279,6 +279,30 @@ class ModelsTestCommandTest {
     }
 
     @Test
+    void anHttpsEndpointIsTrustedThroughCaFileOnly() throws Exception {
+        io.rhoai.certs.install.TestPki pki = new io.rhoai.certs.install.TestPki("Ingress Root", "Ingress Intermediate");
+        io.rhoai.certs.install.TestPki.Issued cert = pki.issue(java.time.Duration.ofDays(30), "localhost");
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("tls", cert.key(), new char[0], cert.chain().toArray(new java.security.cert.Certificate[0]));
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, new char[0]);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        try (OpenAiStub https = new OpenAiStub(ctx)) {
+            Cli.Result untrusted = Cli.cli().run("models", "test", "--url", https.url(), "--timeout", "20s");
+            assertThat(untrusted.exitCode()).as(untrusted.toString()).isEqualTo(ExitCodes.REMOTE);
+            assertThat(untrusted.stderr()).contains("error: GET " + https.url() + "/v1/models: ", "hint: pass the CA that signed the endpoint's certificate with --ca-file");
+
+            Path ca = tmp.resolve("ingress-ca.pem");
+            Files.writeString(ca, io.rhoai.certs.install.CertificatePem.certificates(java.util.List.of(pki.root)));
+            Cli.Result trusted = Cli.cli().run("models", "test", "--url", https.url(), "--ca-file", ca.toString(), "--requests", "2", "-o", "json");
+            assertThat(trusted.exitCode()).as(trusted.toString()).isZero();
+            assertThat(report(trusted).succeeded()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anUnreachableEndpointIsARemoteFailureNamingTheUrl() throws IOException {
         String url = stub.url();
         stub.close();
