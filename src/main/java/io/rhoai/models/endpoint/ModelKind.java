@@ -1,8 +1,10 @@
 package io.rhoai.models.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What an OpenAI-compatible model answers to, and the path it is asked on (below the {@code /v1} base). */
+@RegisterForReflection
 public enum ModelKind {
     CHAT("chat", "/chat/completions"),
     COMPLETIONS("completions", "/completions"),
