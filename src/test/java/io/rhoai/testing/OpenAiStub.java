@@ -27,6 +27,12 @@ import java.util.function.Function;
  * model HTTP/2, keep-alive limits or a real model's timing.
  */
 public final class OpenAiStub implements AutoCloseable {
+    static {
+        // like a real server: without it the JDK server's Nagle delays each answer ~40 ms behind the client's delayed ACK
+        // (read once, when the JDK's server classes load)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One POST the stub received: its order (from 1), path, Authorization header and JSON body. */
     public record Call(int n, String path, String authorization, JsonNode body) { }
 
