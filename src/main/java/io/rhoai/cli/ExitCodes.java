@@ -21,7 +21,7 @@ public final class ExitCodes {
     public static final int PRECONDITION = 4;
     /** A wait ran out of time. Never 0. */
     public static final int TIMEOUT = 5;
-    /** A remote system failed: Kubernetes API, ACME server, DNS, git remote, GitHub. */
+    /** A remote system failed: Kubernetes API, ACME server, DNS, git remote, GitHub, a model endpoint (models test). */
     public static final int REMOTE = 6;
     /** {@code certs renew}: nothing was due for renewal; success, nothing changed. */
     public static final int NOT_DUE = 7;
@@ -64,7 +64,7 @@ public final class ExitCodes {
             {"3", "invalid-input", "a profile, file or value was rejected; nothing was changed"},
             {"4", "precondition", "the target's state does not allow the step (refusal, drift, failed gate); nothing was changed"},
             {"5", "timeout", "a wait ran out of time; the message names what was awaited and the last state seen"},
-            {"6", "remote", "a remote system failed: Kubernetes API, ACME, DNS, git remote, GitHub"},
+            {"6", "remote", "a remote system failed: Kubernetes API, ACME, DNS, git remote, GitHub, a model endpoint"},
             {"7", "not-due", "certs renew: no certificate was due; nothing changed"},
             {"8", "internal", "a bug in rhoai: re-run with -v and report the trace"},
             {"9", "attention", "health checks (status, models check): something needs attention; the output says what"},

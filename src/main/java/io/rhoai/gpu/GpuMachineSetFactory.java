@@ -10,6 +10,7 @@ import io.rhoai.core.RhoaiException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Derives a GPU MachineSet from a worker MachineSet: a pure function (no I/O, same inputs → same object), used on
@@ -54,6 +55,28 @@ public final class GpuMachineSetFactory {
         }
     }
 
+    /**
+     * The taint every node of a pool carries: key the device's resource name, value the accelerator label, NoSchedule.
+     * The one place it is computed: the MachineSet, its autoscaler annotation and the OpenShift AI profiles'
+     * tolerations ({@link DashboardProfiles}) all take it from here.
+     */
+    public record Taint(String key, String value, String effect) {
+        /** As the autoscaler's capacity annotation spells it: {@code key=value:effect}. */
+        public String annotation() {
+            return key + "=" + value + ":" + effect;
+        }
+    }
+
+    /** The taint of a pool's nodes (see {@link Taint}). */
+    public static Taint taint(GpuType type, String access) {
+        return new Taint(type.resourceName(), type.label(access), "NoSchedule");
+    }
+
+    /** The node labels a pool's nodes carry, as MachineSet, node selectors and the OpenShift AI profiles use them. */
+    public static Map<String, String> nodeLabels(GpuType type, String access) {
+        return Map.of(ACCELERATOR_LABEL, type.label(access));
+    }
+
     /** {@code <infraID>-gpu-<pool>-<zone>}: installer-style prefix, no dots, unique per pool and zone. */
     public static String machineSetName(String infraId, String pool, String zone) {
         return infraId + "-gpu-" + pool + "-" + zone;
@@ -83,6 +106,7 @@ public final class GpuMachineSetFactory {
         String infraId = infraId(worker);
         String name = machineSetName(infraId, r.pool(), r.zone());
         String label = r.label();
+        Taint taint = taint(r.type(), r.access());
         String templateZone = zone(worker);
         String templateRegion = provider.path("placement").path("region").asText("");
         if (!templateRegion.isEmpty() && !templateRegion.equals(r.region())) {
@@ -104,7 +128,7 @@ public final class GpuMachineSetFactory {
         ObjectNode annotations = meta.putObject("annotations");
         annotations.put(LABELS_ANNOTATION, "kubernetes.io/arch=amd64," + ACCELERATOR_LABEL + "=" + label);
         // without it the autoscaler would think pods that do not tolerate the GPU taint fit on a new GPU node
-        annotations.put(TAINTS_ANNOTATION, r.type().resourceName() + "=" + label + ":NoSchedule");
+        annotations.put(TAINTS_ANNOTATION, taint.annotation());
         // the autoscaler counts machine.openshift.io/GPU as nvidia.com/gpu; other devices must not pretend to be NVIDIA
         annotations.put(GPU_ANNOTATION, String.valueOf(r.type().nvidia() ? r.type().gpus() : 0));
         annotations.put(MEMORY_ANNOTATION, String.valueOf(r.type().memoryMb()));
@@ -127,9 +151,10 @@ public final class GpuMachineSetFactory {
         ObjectNode templateSpec = template.putObject("spec");
         JsonNode hooks = workerSpec.path("template").path("spec").path("lifecycleHooks");
         if (!hooks.isMissingNode()) templateSpec.set("lifecycleHooks", hooks.deepCopy());
-        templateSpec.putObject("metadata").putObject("labels").put(ACCELERATOR_LABEL, label);
+        ObjectNode nodeLabels = templateSpec.putObject("metadata").putObject("labels");
+        new TreeMap<>(nodeLabels(r.type(), r.access())).forEach(nodeLabels::put);
         ArrayNode taints = templateSpec.putArray("taints");
-        taints.addObject().put("key", r.type().resourceName()).put("value", label).put("effect", "NoSchedule");
+        taints.addObject().put("key", taint.key()).put("value", taint.value()).put("effect", taint.effect());
 
         provider.put("instanceType", r.type().instanceType());
         ObjectNode placement = provider.path("placement").isObject() ? (ObjectNode) provider.get("placement") : provider.putObject("placement");

@@ -14,14 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a set of output files into a directory in one atomic batch, or only reports what would change (dry run). */
-final class OutputFiles {
+/** Writes a set of output files into a directory in one atomic batch, or only reports what would change (dry run); shared by the file-rendering engines. */
+public final class OutputFiles {
     /** One file to write; {@code preview} is its text with secrets masked, for dry runs. */
-    record Planned(String path, FileContent content, String preview) { }
+    public record Planned(String path, FileContent content, String preview) { }
 
     private OutputFiles() { }
 
-    static List<FileResult> apply(Path dir, List<Planned> planned, List<String> removals, boolean dryRun) {
+    public static List<FileResult> apply(Path dir, List<Planned> planned, List<String> removals, boolean dryRun) {
         List<FileResult> results = new ArrayList<>();
         Map<Path, FileContent> toWrite = new LinkedHashMap<>();
         for (Planned p : planned) {

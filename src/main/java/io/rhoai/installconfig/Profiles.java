@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loading + validating a profile, and its files as digest inputs; shared by the install-config engines. */
-final class Profiles {
+public final class Profiles {
     private Profiles() { }
 
-    static ValidatedProfile loadValid(ProfileRepository repo, String cluster, GpuCatalog catalog) {
+    public static ValidatedProfile loadValid(ProfileRepository repo, String cluster, GpuCatalog catalog) {
         LoadedProfile loaded = repo.load(cluster);
         return new ProfileValidator(catalog).validate(loaded, path -> repo.originOf(loaded, path));
     }
