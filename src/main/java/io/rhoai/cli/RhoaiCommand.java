@@ -36,7 +36,8 @@ public class RhoaiCommand implements Runnable {
             io.rhoai.cli.certs.CertsCommand.class,
             io.rhoai.cli.promote.PromoteCommand.class,
             io.rhoai.cli.oauth.OAuthCommand.class,
-            io.rhoai.cli.gitops.GitOpsCommand.class);
+            io.rhoai.cli.gitops.GitOpsCommand.class,
+            io.rhoai.cli.fleet.FleetCommand.class);
 
     final GlobalOptions global = new GlobalOptions();
     /** The environment the run sees; tests pass their own, the binary uses the process environment. */
