@@ -151,7 +151,7 @@ public final class ClusterRegistrar {
             for (GenericKubernetesResource o : objects) {
                 ResourceDefinitionContext kind = kindOf(o);
                 GenericKubernetesResource found = Retry.call("read " + Fields.ref(o), deadline,
-                        () -> member.genericKubernetesResources(kind).inNamespace(o.getMetadata().getNamespace()).withName(o.getMetadata().getName()).get());
+                        () -> resource(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName()).get());
                 memberObjects.add(delete(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName(), found != null, dry, deadline));
             }
         }
@@ -261,9 +261,14 @@ public final class ClusterRegistrar {
         if (!exists) return new Applied(api, kind.getKind(), ns, name, Outcome.ABSENT, dry);
         if (!dry) {
             Retry.run("delete " + kind.getKind() + " " + (ns == null ? "" : ns + "/") + name, deadline,
-                    () -> c.genericKubernetesResources(kind).inNamespace(ns).withName(name).delete());
+                    () -> resource(c, kind, ns, name).delete());
         }
         return new Applied(api, kind.getKind(), ns, name, Outcome.DELETED, dry);
+    }
+
+    private static io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> resource(KubernetesClient c, ResourceDefinitionContext kind,
+                                                                                             String ns, String name) {
+        return ns == null ? c.genericKubernetesResources(kind).withName(name) : c.genericKubernetesResources(kind).inNamespace(ns).withName(name);
     }
 
     private static ResourceDefinitionContext kindOf(GenericKubernetesResource o) {
