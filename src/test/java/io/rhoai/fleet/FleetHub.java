@@ -59,6 +59,10 @@ public final class FleetHub implements AutoCloseable {
 
     /** An Application as fleet render's ApplicationSet generates it for {@code member}, with a status. */
     public void application(String member, String ring, String revision, String overlay, String sync, String health, String syncedSha) {
+        application(member, ring, FleetFixture.REPO, revision, overlay, sync, health, syncedSha);
+    }
+
+    public void application(String member, String ring, String repoURL, String revision, String overlay, String sync, String health, String syncedSha) {
         GenericKubernetesResource app = new GenericKubernetesResource();
         app.setApiVersion("argoproj.io/v1alpha1");
         app.setKind("Application");
@@ -66,7 +70,7 @@ public final class FleetHub implements AutoCloseable {
                 .withLabels(Map.of(Fleet.MEMBER_LABEL, member, Fleet.RING_LABEL, ring)).build());
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("project", "cluster-config");
-        spec.put("source", Map.of("repoURL", FleetFixture.REPO, "targetRevision", revision, "path", overlay));
+        spec.put("source", Map.of("repoURL", repoURL, "targetRevision", revision, "path", overlay));
         spec.put("destination", Map.of("name", member, "namespace", Fleet.ARGOCD_NAMESPACE));
         app.setAdditionalProperty("spec", spec);
         app.setAdditionalProperty("status", Map.of("sync", Map.of("status", sync, "revision", syncedSha),
