@@ -112,6 +112,9 @@ class FleetRegisterCommandTest {
         assertThat(json.path("hubObjects").get(0).path("outcome").asText()).isEqualTo("created");
         assertThat(json.path("caData").asBoolean()).isTrue();
 
+        // requests, independent of the fleet's size: member 1 namespace check + (read + apply) × 5 objects + 1 token read; hub 3
+        assertThat(member.dispatcher.requestsFrom("rhoai")).hasSize(12);
+        assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(3);
         // a re-run: every object unchanged, no write on either cluster, the Secret's data compared without printing it
         member.dispatcher.clearRecorded();
         hub.dispatcher.clearRecorded();
@@ -121,6 +124,8 @@ class FleetRegisterCommandTest {
         assertThat(again.all()).doesNotContain(TOKEN);
         assertThat(member.dispatcher.requestsFrom("rhoai")).noneMatch(Recorded::isWrite);
         assertThat(hub.dispatcher.requestsFrom("rhoai")).noneMatch(Recorded::isWrite);
+        assertThat(member.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(7);
+        assertThat(hub.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(2);
     }
 
     @Test
