@@ -41,7 +41,7 @@ public final class FleetStatus {
                       Integer certificateDaysLeft, Integer gpuPoolsAtCap, List<String> drift, boolean attention) { }
 
     @RegisterForReflection
-    public record Result(String hub, int clusters, int needAttention, int requests, List<Row> rows) {
+    public record Result(String hub, int clusters, int needAttention, List<Row> rows) {
         public boolean attention() {
             return needAttention > 0;
         }
@@ -74,7 +74,7 @@ public final class FleetStatus {
             if (!known.containsKey(e.getKey())) rows.add(row(e.getKey(), e.getValue()));
         }
         int attention = (int) rows.stream().filter(Row::attention).count();
-        return new Result(hubName, members.size(), attention, 1, rows);
+        return new Result(hubName, members.size(), attention, rows);
     }
 
     private static Row row(Member m, GenericKubernetesResource app) {

@@ -77,6 +77,7 @@ class FleetRegisterCommandTest {
         Cli.Result r = register("-o", "json", "-v");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.all()).doesNotContain(TOKEN).doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes()));
+        assertThat(r.stderr()).contains("is not the profile's https://api.m001.rhoai.example.com:6443; registering it as m001");
 
         ObjectNode secret = hub.dispatcher.stored("/api/v1/namespaces/openshift-gitops/secrets/rhoai-cluster-m001");
         assertThat(secret).isNotNull();
