@@ -273,7 +273,8 @@ public final class GitOpsBootstrap {
         }
     }
 
-    private Map<String, Object> variables(BootstrapRequest req, String channel) {
+    /** The template variables of a bootstrap; {@link BootstrapManifests#rootSettings} renders the same templates with them. */
+    static Map<String, Object> variables(BootstrapRequest req, String channel) {
         Map<String, Object> vars = new HashMap<>();
         vars.put("cluster", req.cluster());
         vars.put("channel", channel);

@@ -21,6 +21,9 @@ public final class Kinds {
     public static final ResourceDefinitionContext NAMESPACE = core("Namespace", "namespaces", false);
     public static final ResourceDefinitionContext SECRET = core("Secret", "secrets", true);
     public static final ResourceDefinitionContext CONFIG_MAP = core("ConfigMap", "configmaps", true);
+    public static final ResourceDefinitionContext SERVICE_ACCOUNT = core("ServiceAccount", "serviceaccounts", true);
+    public static final ResourceDefinitionContext ROLE = ctx("rbac.authorization.k8s.io", "v1", "Role", "roles", true);
+    public static final ResourceDefinitionContext ROLE_BINDING = ctx("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true);
     public static final ResourceDefinitionContext CLUSTER_ROLE = ctx("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false);
     public static final ResourceDefinitionContext CLUSTER_ROLE_BINDING = ctx("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false);
     public static final ResourceDefinitionContext CRD = ctx("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
@@ -53,7 +56,7 @@ public final class Kinds {
     private static final Map<String, ResourceDefinitionContext> KNOWN = new ConcurrentHashMap<>();
 
     static {
-        for (ResourceDefinitionContext c : new ResourceDefinitionContext[] {NAMESPACE, SECRET, CONFIG_MAP, CLUSTER_ROLE,
+        for (ResourceDefinitionContext c : new ResourceDefinitionContext[] {NAMESPACE, SECRET, CONFIG_MAP, SERVICE_ACCOUNT, ROLE, ROLE_BINDING, CLUSTER_ROLE,
                 CLUSTER_ROLE_BINDING, CRD, OPERATOR_GROUP, SUBSCRIPTION, INSTALL_PLAN, CSV, PACKAGE_MANIFEST, ARGOCD,
                 APP_PROJECT, APPLICATION, APPLICATION_SET, ROUTE, MACHINE_SET, MACHINE, MACHINE_AUTOSCALER, CLUSTER_AUTOSCALER,
                 DEPLOYMENT, OAUTH, API_SERVER, CLUSTER_OPERATOR, INFRASTRUCTURE, CLUSTER_VERSION, INGRESS_CONTROLLER, KUBE_API_SERVER, USER,

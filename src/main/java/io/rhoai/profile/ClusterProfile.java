@@ -22,7 +22,17 @@ public record ClusterProfile(String apiVersion, String kind, Metadata metadata, 
         return metadata.name();
     }
 
-    public record Metadata(String name, String description) { }
+    /**
+     * {@code labels}: fleet membership and selection ({@code ring}, {@code region}, {@code env}, …), Kubernetes label
+     * syntax; checked by {@link io.rhoai.profile.rules.LabelRules}; copied onto the cluster's Argo CD cluster Secret by
+     * {@code rhoai fleet register} (docs/fleet.md).
+     */
+    public record Metadata(String name, String description, java.util.SortedMap<String, String> labels) {
+        /** The labels, never null. */
+        public java.util.SortedMap<String, String> labelsOrEmpty() {
+            return labels == null ? java.util.Collections.emptySortedMap() : labels;
+        }
+    }
 
     @JsonPropertyOrder({"cluster", "platform", "controlPlane", "compute", "networking", "publish", "gpuPools",
             "autoscaler", "gitops", "oauth", "certificates"})

@@ -5,6 +5,7 @@ import io.rhoai.core.time.Durations;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.gpu.GpuType;
 import io.rhoai.profile.rules.GpuPoolRules;
+import io.rhoai.profile.rules.LabelRules;
 import io.rhoai.profile.ClusterProfile.Autoscaler;
 import io.rhoai.profile.ClusterProfile.GpuPool;
 import io.rhoai.profile.ClusterProfile.MachinePool;
@@ -106,6 +107,9 @@ public final class ProfileValidator {
         ValidatedProfile check() {
             ClusterProfile.Spec spec = loaded.profile().spec();
             String clusterName = cluster(spec);
+            if (loaded.profile().metadata() != null) {
+                LabelRules.check(loaded.profile().metadata().labels(), (path, message, hint) -> problem(path, message, hint));
+            }
             String region = null;
             List<String> zones = new ArrayList<>();
             if (spec.platform() == null || spec.platform().aws() == null) {

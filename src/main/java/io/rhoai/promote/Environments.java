@@ -17,6 +17,7 @@ public final class Environments {
     }
 
     public Environment resolve(String nameOrAlias, String flag) {
+        if (io.rhoai.fleet.Rings.isRing(nameOrAlias)) return ring(nameOrAlias, flag);
         String name = profiles.resolve(nameOrAlias, flag);
         ClusterProfile p = profiles.load(name).profile();
         ClusterProfile.GitOps g = p.spec().gitops();
@@ -33,6 +34,16 @@ public final class Environments {
         }
         // overlayPath defaults as for gitops bootstrap: a profile that bootstraps can be promoted
         return new Environment(name, g.repoURL(), g.revision(), ProfileViews.overlayPath(p), style);
+    }
+
+    /** {@code ring:NAME}: the ring's members share one repository and branch (docs/fleet.md); branch style only. */
+    private Environment ring(String ringRef, String flag) {
+        io.rhoai.fleet.Rings.Ring ring = io.rhoai.fleet.Rings.resolve(profiles, ringRef, flag);
+        if (PromotionStyle.parse(ring.promotion()) != PromotionStyle.BRANCH) {
+            throw RhoaiException.invalid(flag + ": ring " + ring.name() + " uses promotion: " + ring.promotion() + "; rings are promoted by merging their branch",
+                    "set spec.gitops.promotion: branch on the ring's members");
+        }
+        return new Environment(ring.environmentName(), ring.repoURL(), ring.revision(), ring.overlayPath(), PromotionStyle.BRANCH);
     }
 
     private static void require(String file, String field, String value, String what) {

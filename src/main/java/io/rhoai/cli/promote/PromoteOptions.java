@@ -10,11 +10,11 @@ import java.util.List;
 /** What every promote command shares: the two environments, where profiles and the clone live, git access. */
 public final class PromoteOptions {
     @Option(names = "--from", paramLabel = "CLUSTER",
-            description = "Source cluster profile (or a unique suffix such as dev). Required.")
+            description = "Source cluster profile (or a unique suffix such as dev), or ring:NAME for a fleet ring (docs/fleet.md). Required.")
     String from;
 
     @Option(names = "--to", paramLabel = "CLUSTER",
-            description = "Target cluster profile (or a unique suffix such as prod). Required.")
+            description = "Target cluster profile (or a unique suffix such as prod), or ring:NAME. Required.")
     String to;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR",

@@ -90,12 +90,17 @@ final class PromoteWiring {
             Duration operation = operationTimeout(o, deadline);
             return KubeClients.connect(new KubeTarget(gate.kubeconfig, gate.context,
                     gate.requestTimeout.compareTo(operation) < 0 ? gate.requestTimeout : operation, env));
-        }, gate.namespace);
+        }, gate.namespace, ringLabel(o), ringLabel(o) == null ? null : o.from.substring(io.rhoai.fleet.Rings.PREFIX.length()));
         return new Promoter(progress, Clock.systemUTC(),
                 (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
                 repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, perOperation.get()),
                 externalDiff);
+    }
+
+    /** A ring source is gated on the hub's Applications of that ring (--source-context names the hub); else null. */
+    private static String ringLabel(PromoteOptions o) {
+        return io.rhoai.fleet.Rings.isRing(o.from) ? io.rhoai.fleet.Fleet.RING_LABEL : null;
     }
 
     /** The next operation's timeout; refuses to start one once the run's budget is spent. */

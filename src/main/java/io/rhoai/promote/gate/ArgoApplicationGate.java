@@ -27,10 +27,22 @@ public final class ArgoApplicationGate implements SourceGate {
 
     private final Supplier<KubernetesClient> clients;
     private final String namespace;
+    private final String labelKey;
+    private final String labelValue;
 
     public ArgoApplicationGate(Supplier<KubernetesClient> clients, String namespace) {
+        this(clients, namespace, null, null);
+    }
+
+    /**
+     * A gate over the Applications carrying one label only: a ring on a fleet's hub ({@code rhoai.io/ring=canary}), read
+     * in the same one list request.
+     */
+    public ArgoApplicationGate(Supplier<KubernetesClient> clients, String namespace, String labelKey, String labelValue) {
         this.clients = clients;
         this.namespace = namespace == null ? DEFAULT_NAMESPACE : namespace;
+        this.labelKey = labelKey;
+        this.labelValue = labelValue;
     }
 
     @Override
@@ -43,7 +55,9 @@ public final class ArgoApplicationGate implements SourceGate {
                 // the gate is one read: it may take one request's time (--request-timeout), and Retry names the server and cause
                 Deadline oneRequest = Deadline.in(Duration.ofMillis(Math.max(1000, client.getConfiguration().getRequestTimeout())));
                 items = Retry.call("gate: list Applications in " + namespace + " on " + server, oneRequest,
-                        () -> client.genericKubernetesResources(Kinds.APPLICATION).inNamespace(namespace).list().getItems());
+                        () -> (labelKey == null ? client.genericKubernetesResources(Kinds.APPLICATION).inNamespace(namespace)
+                                : client.genericKubernetesResources(Kinds.APPLICATION).inNamespace(namespace).withLabel(labelKey, labelValue))
+                                .list().getItems());
             } catch (RhoaiException e) {
                 if (Retry.status(e) == 404) {
                     throw RhoaiException.precondition("gate: no Argo CD Application API on " + server,
@@ -60,7 +74,7 @@ public final class ArgoApplicationGate implements SourceGate {
             apps.sort((a, b) -> a.name().compareTo(b.name()));
             if (apps.isEmpty()) {
                 return new GateResult(GateResult.FAILED, sha, namespace, server,
-                        "no Application in " + namespace + " deploys from " + RepoUrls.display(repoURL)
+                        "no Application in " + namespace + (labelKey == null ? "" : " labelled " + labelKey + "=" + labelValue) + " deploys from " + RepoUrls.display(repoURL)
                                 + " (is this the source cluster?)", apps);
             }
             long bad = apps.stream().filter(a -> a.problem() != null).count();

@@ -1,0 +1,65 @@
+package io.rhoai.cli.fleet;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ExitCodes;
+import io.rhoai.cli.RunTimeout;
+import io.rhoai.cli.output.Table;
+import io.rhoai.fleet.Fleet;
+import io.rhoai.fleet.LabelSelector;
+import io.rhoai.fleet.status.FleetStatus;
+import io.rhoai.fleet.status.FleetStatus.Result;
+import io.rhoai.kube.KubeClients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Command(name = "status", description = "One row per fleet cluster (sync, health, revision, drift) from the hub's Argo CD Applications in one request; exit 9 when a cluster needs attention.",
+        footer = {"%nExamples:",
+                "  rhoai fleet status --hub rhoaibu-cluster-prod --hub-context prod-admin",
+                "  rhoai fleet status --hub prod -o json     # exit 9: some cluster needs attention"})
+public class FleetStatusCommand extends BaseCommand {
+    @Mixin FleetProfiles profiles;
+    @Mixin HubOptions hub;
+
+    @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Timeout of each API request (default: ${DEFAULT-VALUE}); no request outlives the run's --timeout.")
+    Duration requestTimeout;
+
+    @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "1m", description = RunTimeout.HELP)
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        Fleet fleet = profiles.fleet(env());
+        String hubName = fleet.hub(hub.hub);
+        var members = fleet.members(hubName, LabelSelector.ALL);
+        Result result;
+        try (KubernetesClient h = KubeClients.connect(hub.target(env(), requestTimeout))) {
+            result = new FleetStatus(h, Clock.systemUTC()).read(hubName, members, timeout);
+        }
+        int code = finish(result, FleetStatusCommand::text);
+        if (code != ExitCodes.OK) return code;
+        if (result.attention()) {
+            progress().warn(result.needAttention() + " of " + result.rows().size() + " cluster(s) need attention");
+            return ExitCodes.ATTENTION;
+        }
+        return ExitCodes.OK;
+    }
+
+    static String text(Result r) {
+        Table t = new Table("CLUSTER", "RING", "SYNC", "HEALTH", "REVISION", "CERT DAYS", "GPU AT CAP", "DRIFT");
+        r.rows().forEach(row -> t.row(row.cluster(), row.ring() == null ? "-" : row.ring(), dash(row.sync()), dash(row.health()),
+                row.revision() == null ? "-" : row.revision().length() > 12 ? row.revision().substring(0, 12) : row.revision(),
+                row.certificateDaysLeft() == null ? "-" : row.certificateDaysLeft(), row.gpuPoolsAtCap() == null ? "-" : row.gpuPoolsAtCap(),
+                row.drift().isEmpty() ? "-" : String.join("; ", row.drift())));
+        return t.toString();
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
+    }
+}
