@@ -5,6 +5,7 @@ import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
+import io.rhoai.core.Progress;
 import io.rhoai.fleet.Fleet;
 import io.rhoai.fleet.LabelSelector;
 import io.rhoai.fleet.status.FleetStatus;
@@ -42,15 +43,17 @@ public class FleetStatusCommand extends BaseCommand {
             result = new FleetStatus(h, Clock.systemUTC()).read(hubName, members, timeout);
         }
         int code = finish(result, FleetStatusCommand::text);
-        if (code != ExitCodes.OK) return code;
-        if (result.attention()) {
-            progress().warn(result.needAttention() + " of " + result.rows().size() + " cluster(s) need attention");
-            return ExitCodes.ATTENTION;
-        }
-        return ExitCodes.OK;
+        return code != ExitCodes.OK ? code : attention(result, progress());
     }
 
-    static String text(Result r) {
+    /** 9 when a cluster needs attention, saying how many; shared with {@code rhoai status --fleet}. */
+    public static int attention(Result result, Progress progress) {
+        if (!result.attention()) return ExitCodes.OK;
+        progress.warn(result.needAttention() + " of " + result.rows().size() + " cluster(s) need attention");
+        return ExitCodes.ATTENTION;
+    }
+
+    public static String text(Result r) {
         Table t = new Table("CLUSTER", "RING", "SYNC", "HEALTH", "REVISION", "CERT DAYS", "GPU AT CAP", "DRIFT");
         r.rows().forEach(row -> t.row(row.cluster(), row.ring() == null ? "-" : row.ring(), dash(row.sync()), dash(row.health()),
                 row.revision() == null ? "-" : row.revision().length() > 12 ? row.revision().substring(0, 12) : row.revision(),

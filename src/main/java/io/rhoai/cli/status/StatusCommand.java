@@ -13,10 +13,14 @@ import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.certs.EndpointOptions;
+import io.rhoai.cli.fleet.FleetStatusCommand;
 import io.rhoai.cli.output.OutputFormat;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
+import io.rhoai.fleet.Fleet;
+import io.rhoai.fleet.LabelSelector;
+import io.rhoai.fleet.status.FleetStatus;
 import io.rhoai.gitops.BootstrapResult.AppState;
 import io.rhoai.gitops.GitOpsStatus;
 import io.rhoai.gpu.GpuCatalog;
@@ -50,6 +54,7 @@ import java.util.stream.Collectors;
                 "  rhoai status --cluster rhoaibu-cluster-dev",
                 "  rhoai status -c prod -o json | jq '.attention'",
                 "  rhoai status -c dev --watch --interval 10s",
+                "  rhoai status --fleet -c prod --context prod-admin   # the hub's view",
                 "  rhoai status -c prod -q || echo 'needs attention'",
                 "%nExit codes: 0 all well, 9 attention, 4 wrong cluster, 5/6 the cluster could not be read."})
 public class StatusCommand extends BaseCommand {
@@ -69,6 +74,10 @@ public class StatusCommand extends BaseCommand {
     @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
+    @Option(names = "--fleet", description = "The fleet instead of one cluster: --cluster names the hub, whose Argo CD Applications are read"
+            + " in one request, one row per member (as 'rhoai fleet status --hub'); --kubeconfig/--context reach the hub. See docs/fleet.md.")
+    boolean fleet;
+
     @Option(names = "--watch", description = "Refresh every --interval until Ctrl-C: in place on a terminal; elsewhere each refresh"
             + " is printed after a '--- <time>' line. Text output only.")
     boolean watch;
@@ -78,6 +87,7 @@ public class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (fleet) return fleet();
         ClusterProfile p = profile.load(env()).profile();
         if (watch && global().output != OutputFormat.text) {
             throw RhoaiException.invalid("--watch prints the text dashboard only", "drop -o for --watch, or run 'rhoai status -o json' in a loop");
@@ -98,6 +108,19 @@ public class StatusCommand extends BaseCommand {
                 Thread.sleep(interval.toMillis());
             }
         }
+    }
+
+    /** {@code status --fleet}: the hub's view of every member, from one list of its Applications. */
+    private int fleet() {
+        if (watch) throw RhoaiException.invalid("--watch is for one cluster", "drop --watch with --fleet, or run 'rhoai status --fleet' from cron");
+        Fleet members = new Fleet(profile.repository(env()), GpuCatalog.bundled());
+        String hub = members.hub(profile.cluster);
+        FleetStatus.Result result;
+        try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
+            result = new FleetStatus(client, Clock.systemUTC()).read(hub, members.members(hub, LabelSelector.ALL), timeout);
+        }
+        int code = finish(result, FleetStatusCommand::text);
+        return code != ExitCodes.OK ? code : FleetStatusCommand.attention(result, progress());
     }
 
     private int show(ClusterStatus s) {

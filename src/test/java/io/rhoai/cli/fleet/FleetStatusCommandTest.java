@@ -83,4 +83,31 @@ class FleetStatusCommandTest {
             assertThat(r.stderr()).contains("4 of 11 cluster(s) need attention");
         }
     }
+
+    @Test
+    void statusFleetIsTheHubsViewWithTheSameRowsAndExitCode() throws Exception {
+        Path profiles = FleetFixture.write(tmp, 10, 2);
+        try (FleetHub hub = new FleetHub()) {
+            for (int i = 1; i <= 10; i++) {
+                String m = FleetFixture.member(i);
+                boolean canary = i <= 2;
+                hub.application(m, canary ? "canary" : "main", canary ? "dev" : "main", "clusters/overlays/" + m, "Synced", i == 3 ? "Degraded" : "Healthy", SHA);
+            }
+            Path kubeconfig = hub.kubeconfig(tmp, "hub", null);
+            hub.dispatcher.clearRecorded();
+            Cli.Result r = cli().run("status", "--fleet", "--profiles-dir", profiles.toString(), "--cluster", FleetFixture.HUB,
+                    "--kubeconfig", kubeconfig.toString(), "-o", "json");
+            assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCodes.ATTENTION);
+            assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(1);
+            JsonNode json = Mappers.json().readTree(r.stdout());
+            assertThat(json.path("rows")).hasSize(10);
+            assertThat(json.path("needAttention").asInt()).isEqualTo(1);
+            assertThat(r.stderr()).contains("1 of 10 cluster(s) need attention");
+
+            Cli.Result watch = cli().run("status", "--fleet", "--watch", "--profiles-dir", profiles.toString(), "--cluster", FleetFixture.HUB,
+                    "--kubeconfig", kubeconfig.toString());
+            assertThat(watch.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(watch.stderr()).contains("--watch is for one cluster");
+        }
+    }
 }
