@@ -48,6 +48,12 @@ public final class FleetHub implements AutoCloseable {
         return this;
     }
 
+    /** Infrastructure/cluster saying this is api.{cluster}.{baseDomain}:6443, read by the cluster identity check. */
+    public FleetHub infrastructure(String cluster, String baseDomain) {
+        io.rhoai.testing.Infrastructures.create(sim, cluster, baseDomain);
+        return this;
+    }
+
     public FleetHub namespace(String name) {
         GenericKubernetesResource ns = new GenericKubernetesResource();
         ns.setApiVersion("v1");

@@ -2,6 +2,7 @@ package io.rhoai.cli.fleet;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
@@ -14,6 +15,7 @@ import io.rhoai.fleet.register.ClusterRegistrar.Result;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.KubeTarget;
+import io.rhoai.profile.ProfileRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,13 +33,15 @@ public class FleetRegisterCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin HubOptions hub;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "2m", description = RunTimeout.HELP)
     Duration timeout;
 
     @Override
     public Integer call() {
-        Fleet fleet = new Fleet(profile.repository(env()), GpuCatalog.bundled());
+        ProfileRepository repo = profile.repository(env());
+        Fleet fleet = new Fleet(repo, GpuCatalog.bundled());
         String hubName = fleet.hub(hub.hub);
         Member member = fleet.member(profile.cluster, "--cluster");
         if (member.name().equals(hubName)) {
@@ -47,6 +51,9 @@ public class FleetRegisterCommand extends BaseCommand {
         Result result;
         try (KubernetesClient m = KubeClients.connect(memberTarget);
              KubernetesClient h = KubeClients.connect(hub.target(env(), memberTarget.requestTimeout()))) {
+            // both ends are written to: each must be the cluster its profile names, before the first write
+            clusterCheck.verify(m, repo.load(member.name()).profile(), timeout, progress());
+            clusterCheck.verify(h, repo.load(hubName).profile(), timeout, progress());
             result = new ClusterRegistrar(m, h, Clock.systemUTC(), progress())
                     .register(new ClusterRegistrar.Request(member, hubName, dryRun.mode(), timeout));
         }

@@ -2,6 +2,7 @@ package io.rhoai.cli.fleet;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
@@ -27,6 +28,7 @@ public class FleetUnregisterCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     @Mixin HubOptions hub;
     @Mixin DryRunOption dryRun;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = "--purge", description = "Also delete rhoai's ServiceAccount, Role, RoleBinding, token Secret and namespace on the member (needs --context/--kubeconfig for it).")
     boolean purge;
@@ -43,6 +45,8 @@ public class FleetUnregisterCommand extends BaseCommand {
         Result result;
         try (KubernetesClient h = KubeClients.connect(hub.target(env(), memberTarget.requestTimeout()));
              KubernetesClient m = purge ? KubeClients.connect(memberTarget) : null) {
+            clusterCheck.verify(h, repo.load(hubName).profile(), timeout, progress());
+            if (m != null) clusterCheck.verify(m, repo.load(member).profile(), timeout, progress());
             result = new ClusterRegistrar(m, h, Clock.systemUTC(), progress())
                     .unregister(new ClusterRegistrar.UnregisterRequest(member, hubName, purge, dryRun.mode(), timeout));
         }

@@ -99,10 +99,6 @@ public final class ClusterRegistrar {
             throw RhoaiException.precondition("the member " + name + " and the hub " + req.hub() + " are the same API server (" + server + ")",
                     "point --context/--kubeconfig at the member and --hub-context/--hub-kubeconfig at the hub");
         }
-        if (req.member().apiServer() != null && !hostOf(server).equalsIgnoreCase(hostOf(req.member().apiServer()))) {
-            progress.warn("the member kubeconfig's API server " + server + " is not the profile's " + req.member().apiServer()
-                    + "; registering it as " + name + " (check --context/--kubeconfig)");
-        }
         requireNamespace(member, Fleet.ARGOCD_NAMESPACE, deadline, "member " + name,
                 "bootstrap OpenShift GitOps on it first: rhoai gitops bootstrap --cluster " + name);
         requireNamespace(hub, Fleet.ARGOCD_NAMESPACE, deadline, "hub " + req.hub(),
@@ -298,14 +294,6 @@ public final class ClusterRegistrar {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String hostOf(String url) {
-        try {
-            String host = java.net.URI.create(url).getHost();
-            return host == null ? url : host;
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
-    }
 
     private static String stripSlash(String url) {
         return url == null ? "" : url.replaceAll("/+$", "");

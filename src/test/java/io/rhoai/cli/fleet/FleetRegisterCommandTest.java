@@ -41,8 +41,8 @@ class FleetRegisterCommandTest {
     @BeforeEach
     void clusters() throws Exception {
         profiles = FleetFixture.write(tmp, 3, 1);
-        member = new FleetHub().issueTokens(TOKEN, SA_CA).namespace("openshift-gitops");
-        hub = new FleetHub().namespace("openshift-gitops");
+        member = new FleetHub().issueTokens(TOKEN, SA_CA).namespace("openshift-gitops").infrastructure("m001", "rhoai.example.com");
+        hub = new FleetHub().namespace("openshift-gitops").infrastructure("hub", "rhoai.example.com");
         memberKubeconfig = member.kubeconfig(tmp, "m001", CA);
         hubKubeconfig = hub.kubeconfig(tmp, "hub", null);
     }
@@ -77,7 +77,8 @@ class FleetRegisterCommandTest {
         Cli.Result r = register("-o", "json", "-v");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.all()).doesNotContain(TOKEN).doesNotContain(Base64.getEncoder().encodeToString(TOKEN.getBytes()));
-        assertThat(r.stderr()).contains("is not the profile's https://api.m001.rhoai.example.com:6443; registering it as m001");
+        assertThat(r.stderr()).contains("cluster identity: https://api.m001.rhoai.example.com:6443 (from Infrastructure/cluster) is profile m001")
+                .contains("cluster identity: https://api.hub.rhoai.example.com:6443 (from Infrastructure/cluster) is profile fleet-hub");
 
         ObjectNode secret = hub.dispatcher.stored("/api/v1/namespaces/openshift-gitops/secrets/rhoai-cluster-m001");
         assertThat(secret).isNotNull();
@@ -113,9 +114,10 @@ class FleetRegisterCommandTest {
         assertThat(json.path("hubObjects").get(0).path("outcome").asText()).isEqualTo("created");
         assertThat(json.path("caData").asBoolean()).isTrue();
 
-        // requests, independent of the fleet's size: member 1 namespace check + (read + apply) × 5 objects + 1 token read; hub 3
-        assertThat(member.dispatcher.requestsFrom("rhoai")).hasSize(12);
-        assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(3);
+        // requests, independent of the fleet's size: member 1 identity + 1 namespace check + (read + apply) × 5 objects
+        // + 1 token read; hub 1 identity + 3
+        assertThat(member.dispatcher.requestsFrom("rhoai")).hasSize(13);
+        assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(4);
         // a re-run: every object unchanged, no write on either cluster, the Secret's data compared without printing it
         member.dispatcher.clearRecorded();
         hub.dispatcher.clearRecorded();
@@ -125,8 +127,8 @@ class FleetRegisterCommandTest {
         assertThat(again.all()).doesNotContain(TOKEN);
         assertThat(member.dispatcher.requestsFrom("rhoai")).noneMatch(Recorded::isWrite);
         assertThat(hub.dispatcher.requestsFrom("rhoai")).noneMatch(Recorded::isWrite);
-        assertThat(member.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(7);
-        assertThat(hub.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(2);
+        assertThat(member.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(8);
+        assertThat(hub.dispatcher.requestsFrom("rhoai")).as("reads only").hasSize(3);
     }
 
     @Test
@@ -156,7 +158,7 @@ class FleetRegisterCommandTest {
 
     @Test
     void aMemberWithoutOpenShiftGitOpsIsAPreconditionAndNothingIsWritten() throws Exception {
-        try (FleetHub bare = new FleetHub()) {
+        try (FleetHub bare = new FleetHub().infrastructure("m001", "rhoai.example.com")) {
             Path k = bare.kubeconfig(tmp, "bare", null);
             Cli.Result r = cli().run("fleet", "register", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB,
                     "--cluster", "m001", "--kubeconfig", k.toString(), "--hub-kubeconfig", hubKubeconfig.toString());
@@ -167,11 +169,18 @@ class FleetRegisterCommandTest {
     }
 
     @Test
-    void theSameClusterAsHubAndMemberIsRefused() throws Exception {
+    void theHubsContextAsTheMemberIsRefusedByTheIdentityCheckAndWithoutItAsTheSameServer() throws Exception {
         Cli.Result r = cli().run("fleet", "register", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB,
                 "--cluster", "m001", "--kubeconfig", hubKubeconfig.toString(), "--hub-kubeconfig", hubKubeconfig.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
-        assertThat(r.stderr()).contains("are the same API server");
+        assertThat(r.stderr()).contains("error: wrong cluster: profile m001 is https://api.m001.rhoai.example.com:6443")
+                .contains("api.hub.rhoai.example.com");
+        assertThat(hub.dispatcher.requestsFrom("rhoai")).noneMatch(Recorded::isWrite);
+
+        Cli.Result skipped = cli().run("fleet", "register", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB,
+                "--cluster", "m001", "--kubeconfig", hubKubeconfig.toString(), "--hub-kubeconfig", hubKubeconfig.toString(), "--skip-cluster-check");
+        assertThat(skipped.exitCode()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(skipped.stderr()).contains("are the same API server");
     }
 
     @Test
