@@ -141,6 +141,25 @@ class PebbleIssueTest {
         // the extension checks by AXFR that no _acme-challenge record is left
     }
 
+    /** BIND answers NOTAUTH with TSIG error BADSIG (wrong secret) or BADKEY (unknown name): a rejected key, not "no zone". */
+    @Test
+    void aTsigKeyTheServerRejectsIsReportedAsARejectedKeyNotAMissingZone() {
+        String otherSecret = java.util.Base64.getEncoder().encodeToString("not-the-secret-bind-has-0123456".getBytes());
+        for (String[] variant : List.of(new String[] {AcmeTestBed.TSIG_KEY, otherSecret, "BADSIG"},
+                new String[] {"nobody-knows-me.", bed.updateSecret(), "BADKEY"})) {
+            Cli.Result r = cli(false).env("RFC2136_TSIG_KEY", variant[0]).env("RFC2136_TSIG_SECRET", variant[1])
+                    .run(issue("--domain", AcmeTestBed.API, "--dns-provider", "rfc2136"));
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+            assertThat(r.stdout()).as(r.toString()).isEmpty();
+            assertThat(r.stderr()).as(r.toString())
+                    .contains("error: rfc2136: 127.0.0.1:" + bed.dnsPort() + " rejected TSIG key " + variant[0])
+                    .contains(variant[2]).doesNotContain("serves no zone")
+                    .contains("hint: check RFC2136_TSIG_KEY, RFC2136_TSIG_SECRET and RFC2136_TSIG_ALGORITHM");
+            assertThat(r.stderr().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+            assertThat(r.all()).doesNotContain(variant[1]);
+        }
+    }
+
     @Test
     void recordsAreRemovedWhenTheRunTimesOutWaitingForPropagation() throws Exception {
         Cli cli = cli(false).env("RHOAI_DNS_AUTHORITATIVE_PORT", String.valueOf(freeUdpPort())).env("RFC2136_PROPAGATION_TIMEOUT", "2s");
