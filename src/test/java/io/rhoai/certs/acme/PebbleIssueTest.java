@@ -160,6 +160,31 @@ class PebbleIssueTest {
         }
     }
 
+    /**
+     * A Route 53 endpoint that does not speak Route 53 (the corpus's "non-HTTP answer from the Route 53 endpoint"), reached
+     * after a real order: exit 6 with one line naming the endpoint, not exit 8; nothing on stdout; the peer's bytes are
+     * never printed raw.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(io.rhoai.testing.GarblingPeer.Answer.class)
+    void aRoute53EndpointThatDoesNotSpeakRoute53IsARemoteFailureNamingIt(io.rhoai.testing.GarblingPeer.Answer answer) {
+        try (io.rhoai.testing.GarblingPeer peer = new io.rhoai.testing.GarblingPeer(answer)) {
+            String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYHOSTILEKEY";
+            Cli.Result r = Cli.cli().env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE").env("AWS_SECRET_ACCESS_KEY", secret)
+                    .env("AWS_ENDPOINT_URL_ROUTE53", peer.url("http")).env("RHOAI_DNS_RESOLVERS", "127.0.0.1:" + bed.dnsPort())
+                    .env("RHOAI_DNS_AUTHORITATIVE_PORT", String.valueOf(bed.dnsPort()))
+                    .run(issue("--domain", AcmeTestBed.API, "--dns-provider", "route53"));
+
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+            assertThat(r.stdout()).as(r.toString()).isEmpty();
+            List<String> errors = r.stderr().lines().filter(l -> l.startsWith("error:")).toList();
+            assertThat(errors).as(r.toString()).hasSize(1);
+            assertThat(errors.get(0)).startsWith("error: route53: ").contains(peer.url("http")).doesNotContain("Exception:");
+            assertThat(r.stderr()).contains("hint: ").contains("AWS_ENDPOINT_URL_ROUTE53").doesNotContain("\tat ", "\u001b", "\u202e");
+            assertThat(r.all()).doesNotContain(secret);
+        }
+    }
+
     @Test
     void recordsAreRemovedWhenTheRunTimesOutWaitingForPropagation() throws Exception {
         Cli cli = cli(false).env("RHOAI_DNS_AUTHORITATIVE_PORT", String.valueOf(freeUdpPort())).env("RFC2136_PROPAGATION_TIMEOUT", "2s");
