@@ -396,7 +396,7 @@ public final class GpuPoolManager {
                     + " does not serve MachineSets (" + Kinds.MACHINE_SET.getGroup() + "/" + Kinds.MACHINE_SET.getVersion()
                     + "); GPU pools need an installer-provisioned OpenShift cluster",
                     "point --kubeconfig/--context at an OpenShift cluster installed with machine management (IPI); "
-                            + "'oc api-resources --api-group=machine.openshift.io' lists what it serves", e);
+                            + "'oc api-resources | grep machine.openshift.io' shows whether it does", e);
         }
     }
 
