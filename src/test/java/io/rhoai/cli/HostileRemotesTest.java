@@ -85,6 +85,58 @@ class HostileRemotesTest {
         return all.stream();
     }
 
+    /** Every command that reaches a cluster ({@link ClusterErrorPathsTest#COMMANDS}), against each non-API answer. */
+    static Stream<Arguments> clusterCases() {
+        List<Arguments> all = new ArrayList<>();
+        for (String command : ClusterErrorPathsTest.COMMANDS.keySet().stream().sorted().toList()) {
+            for (Answer a : Answer.values()) all.add(Arguments.of(command, a.name()));
+            all.add(Arguments.of(command, "404-for-every-path"));
+        }
+        return all.stream();
+    }
+
+    /**
+     * The issue's rule "an internal exit is a bug that cannot happen for the corpus's classes of input", for every
+     * cluster command against the classes this suite covers: answers that are not the Kubernetes API, and an API
+     * server that serves none of the kinds asked for (404 on every path, as a cluster without an API group answers).
+     * The exit is one of 4 (precondition), 5 (timeout), 6 (remote), with one error line and no trace; against the 404
+     * server also 0 where a command reports the absence it reads as a state.
+     */
+    @ParameterizedTest(name = "{0} against {1}")
+    @MethodSource("clusterCases")
+    void noClusterCommandExitsInternalOnAnAnswerThatIsNotTheApi(String command, String answer) throws Exception {
+        AutoCloseable server;
+        String url;
+        if (answer.startsWith("404")) {
+            LoopbackApi api = LoopbackApi.always(LoopbackApi.Reply.status(404, "NotFound", "the server could not find the requested resource"));
+            server = api;
+            url = api.url();
+        } else {
+            GarblingPeer peer = new GarblingPeer(Answer.valueOf(answer));
+            server = peer;
+            url = peer.url("http");
+        }
+        try (server) {
+            Path dir = Files.createTempDirectory(tmp, "cluster");
+            List<String> args = new ArrayList<>(ClusterErrorPathsTest.COMMANDS.get(command));
+            args.addAll(List.of("--kubeconfig", LoopbackApi.kubeconfig(dir, url, TOKEN).toString(), "--timeout", "20s"));
+
+            Cli.Result r = Cli.cli().run(args.toArray(String[]::new));
+
+            if (answer.startsWith("404")) {
+                // a 404 on one object is "absent": status and removal commands may report that as the state (exit 0)
+                assertThat(r.exitCode()).as("never internal (8)\n%s", r).isIn(ExitCodes.OK, ExitCodes.PRECONDITION, ExitCodes.TIMEOUT, ExitCodes.REMOTE);
+            } else {
+                assertThat(r.exitCode()).as("never internal (8)\n%s", r).isIn(ExitCodes.PRECONDITION, ExitCodes.TIMEOUT, ExitCodes.REMOTE);
+            }
+            assertThat(r.stderr().lines().filter(l -> l.startsWith("error:"))).as("at most one error line\n%s", r)
+                    .hasSize(r.exitCode() == ExitCodes.OK ? 0 : 1);
+            assertThat(r.stderr()).as("no stack trace\n%s", r).doesNotContain("\tat ", "Exception:");
+            assertThat(r.stderr()).doesNotContain("\u001b", "\u0007", "\u202e");
+            assertThat(r.all()).doesNotContain(TOKEN);
+        }
+    }
+
     @ParameterizedTest(name = "{0} answered with {1}")
     @MethodSource("cases")
     void aRemoteThatDoesNotSpeakItsProtocolIsARemoteFailureInOneLineNamingTheEndpoint(Remote remote, Answer answer) throws Exception {
