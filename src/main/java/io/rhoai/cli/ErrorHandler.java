@@ -1,6 +1,7 @@
 package io.rhoai.cli;
 
 import io.rhoai.core.ErrorKind;
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
@@ -29,6 +30,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
      * @return the exit code of the error's kind
      */
     static int report(RhoaiException r, Throwable thrown, CommandLine cmd) {
+        // after Ctrl-C the clean-up removes what the run is still using: its errors are consequences, and the
+        // interrupt has been reported (Interrupts)
+        if (Interrupts.interrupted()) return ExitCodes.INTERRUPTED;
         PrintWriter err = cmd.getErr();
         err.println("error: " + oneLine(r.getMessage()));
         if (r.hint() != null) err.println("hint: " + oneLine(r.hint()));

@@ -1,10 +1,13 @@
 package io.rhoai.cli;
 
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,7 +36,27 @@ public final class Rhoai {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(Duration.class, s -> Durations.parse(s, "duration"));
         cmd.setUsageHelpAutoWidth(true);
+        cmd.setExecutionStrategy(Rhoai::execute);
         return cmd;
+    }
+
+    /**
+     * Runs the invoked command as picocli would ({@link CommandLine.RunLast}), between {@link Interrupts#begin} and
+     * {@link Interrupts#end}: a Ctrl-C meanwhile is reported on the command's stderr, naming it.
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        List<CommandLine> invoked = parsed.asCommandLineList();
+        CommandLine last = invoked.get(invoked.size() - 1);
+        PrintWriter err = last.getErr();
+        Interrupts.begin(last.getCommandSpec().qualifiedName(), line -> {
+            err.println(line);
+            err.flush();
+        });
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            Interrupts.end();
+        }
     }
 
     /** The whole command tree outside CDI, seeing {@code env} as its environment. */

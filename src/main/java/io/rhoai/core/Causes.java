@@ -14,4 +14,21 @@ public final class Causes {
         String message = root.getMessage();
         return root == e ? String.valueOf(message) : root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
+
+    /**
+     * The deepest cause's message for a person: its first line, without the Java type names that JDK and library
+     * messages carry ("SSLHandshakeException: Remote host terminated the handshake" becomes "Remote host terminated the
+     * handshake"); the type's simple name when no cause has a message.
+     */
+    public static String plain(Throwable e) {
+        Throwable root = e;
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && !t.getMessage().isBlank()) message = t.getMessage();
+        }
+        if (message == null || message.isBlank()) return root.getClass().getSimpleName();
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.replaceAll("(?:[a-z][a-z0-9_]*\\.)+(?=[A-Z])", "").replaceAll("\\b[A-Z][A-Za-z0-9]*(?:Exception|Error): ", "");
+    }
 }

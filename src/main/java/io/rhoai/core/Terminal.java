@@ -29,7 +29,20 @@ public final class Terminal {
 
     private static boolean unsafe(char c) {
         if (c == '\n' || c == '\t') return false;
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f)
-                || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+        return c < 0x20 || invisible(c);
+    }
+
+    /**
+     * Characters that JSON and YAML writers may leave raw but a terminal acts on or a reader is misled by: DEL, the C1
+     * controls and the bidi embedding, override and isolate characters. (C0 controls both escape themselves.)
+     */
+    public static boolean invisible(int c) {
+        return (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /** Whether {@code text} holds a character that {@link #invisible} names. */
+    public static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) if (invisible(text.charAt(i))) return true;
+        return false;
     }
 }

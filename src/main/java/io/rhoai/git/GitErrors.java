@@ -44,6 +44,15 @@ final class GitErrors {
             return new RhoaiException(ErrorKind.INVALID_INPUT, "git " + operation + ": no repository at " + shown,
                     "check spec.gitops.repoURL in the profile" + offline(operation), e);
         }
+        // a web page, a proxy or another protocol where the git server should be: JGit's "invalid advertisement of <the
+        // page>", or "-1 null" (HttpURLConnection's status for an answer that is not HTTP)
+        if (lower.contains("invalid advertisement") || lower.contains(": -1 null") || lower.contains("invalid http response")
+                || lower.contains("not a valid smart http")) {
+            return new RhoaiException(ErrorKind.REMOTE, "git " + operation + ": " + shown + " did not answer as a git server does"
+                    + (lower.contains("invalid advertisement") ? " (it sent a page or data that is not git's)" : " (the answer is not HTTP)"),
+                    "check spec.gitops.repoURL is the repository's clone URL (https://host/owner/repo.git) and that no proxy answers in its place"
+                            + offline(operation), e);
+        }
         if (lower.contains("timed out") || lower.contains("timeout")) {
             return new RhoaiException(ErrorKind.TIMEOUT, "git " + operation + " to " + shown + " timed out",
                     "check the network, or raise --operation-timeout (each git call) or --timeout (the whole run)" + offline(operation), e);

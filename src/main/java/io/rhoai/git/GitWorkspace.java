@@ -1,6 +1,7 @@
 package io.rhoai.git;
 
 import io.rhoai.core.ErrorKind;
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import org.eclipse.jgit.api.Git;
@@ -41,18 +42,19 @@ public final class GitWorkspace implements AutoCloseable {
 
     private final String url;
     private final Path dir;
-    private final boolean temporary;
     private final Repository repo;
     private final Git git;
     private final GitAuth auth;
     private final Supplier<Duration> timeout;
     private final boolean fetched;
+    /** Removes the temp dir once: from {@link #close()}, or from the Ctrl-C hook; null for a kept directory. */
+    private final Interrupts.Registration removal;
 
-    private GitWorkspace(String url, Path dir, boolean temporary, Repository repo, GitAuth auth, Supplier<Duration> timeout,
-                         boolean fetched) {
+    private GitWorkspace(String url, Path dir, Interrupts.Registration removal, Repository repo, GitAuth auth,
+                         Supplier<Duration> timeout, boolean fetched) {
         this.url = url;
         this.dir = dir;
-        this.temporary = temporary;
+        this.removal = removal;
         this.repo = repo;
         this.git = new Git(repo);
         this.auth = auth;
@@ -80,17 +82,20 @@ public final class GitWorkspace implements AutoCloseable {
                     + (repoDir == null ? "" : "; " + repoDir + " is none"), "pass --repo-dir <clone>, or run rhoai inside the clone");
         }
         Path dir = repoDir;
-        boolean temporary = repoDir == null;
+        Interrupts.Registration removal = null;
         Repository repo = null;
+        boolean owned = false;
         try {
-            if (temporary) {
-                dir = Files.createTempDirectory("rhoai-promote-");
+            if (repoDir == null) {
+                Path temp = Files.createTempDirectory("rhoai-promote-");
+                dir = temp;
+                removal = Interrupts.onInterrupt("the temporary clone " + temp, () -> deleteQuietly(temp));
             } else if (isRepository(dir)) {
                 progress.info("using the clone at " + dir);
             }
             repo = openOrInit(dir);
-            GitWorkspace ws = new GitWorkspace(url, dir, temporary, repo, auth, timeout, fetch);
-            repo = null;   // owned by ws now
+            GitWorkspace ws = new GitWorkspace(url, dir, removal, repo, auth, timeout, fetch);
+            owned = true;   // repo and removal belong to ws now
             try {
                 if (fetch) ws.fetch(progress); else ws.useAsFetched(progress);
                 return ws;
@@ -102,9 +107,9 @@ public final class GitWorkspace implements AutoCloseable {
             throw new RhoaiException(ErrorKind.INVALID_INPUT, "cannot prepare the local clone in " + dir + ": " + e.getMessage(),
                     "check --repo-dir points at a writable directory (or an existing clone of the repo)", e);
         } finally {
-            if (repo != null) {
-                repo.close();
-                if (temporary) deleteQuietly(dir);
+            if (!owned) {
+                if (repo != null) repo.close();
+                if (removal != null) removal.close();
             }
         }
     }
@@ -320,7 +325,7 @@ public final class GitWorkspace implements AutoCloseable {
     public void close() {
         git.close();
         repo.close();
-        if (temporary) deleteQuietly(dir);
+        if (removal != null) removal.close();
     }
 
     private static void deleteQuietly(Path dir) {

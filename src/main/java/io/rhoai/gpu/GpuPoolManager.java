@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.yaml.Mappers;
@@ -14,6 +15,7 @@ import io.rhoai.kube.Applier.Applied;
 import io.rhoai.core.Outcome;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.Kinds;
+import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.MergeWriter;
 import io.rhoai.kube.Ownership;
 import io.rhoai.kube.Retry;
@@ -402,9 +404,23 @@ public final class GpuPoolManager {
 
     // ---------------------------------------------------------------- helpers
 
+    /**
+     * The MachineSets of openshift-machine-api. A 404 on the list means the cluster does not serve the kind at all (no
+     * machine.openshift.io: not installer-provisioned, or not OpenShift): a precondition, not a failing remote.
+     */
     private List<GenericKubernetesResource> listMachineSets(Deadline deadline) {
-        return Retry.call("list MachineSets in " + GpuMachineSetFactory.NAMESPACE, deadline,
-                () -> client.genericKubernetesResources(Kinds.MACHINE_SET).inNamespace(GpuMachineSetFactory.NAMESPACE).list().getItems());
+        try {
+            return Retry.call("list MachineSets in " + GpuMachineSetFactory.NAMESPACE, deadline,
+                    () -> client.genericKubernetesResources(Kinds.MACHINE_SET).inNamespace(GpuMachineSetFactory.NAMESPACE).list().getItems());
+        } catch (RhoaiException e) {
+            if (Retry.status(e) != 404) throw e;
+            String server = KubeClients.serverOf(null);
+            throw new RhoaiException(ErrorKind.PRECONDITION, "this cluster" + (server == null ? "" : " (" + server + ")")
+                    + " does not serve MachineSets (" + Kinds.MACHINE_SET.getGroup() + "/" + Kinds.MACHINE_SET.getVersion()
+                    + "); GPU pools need an installer-provisioned OpenShift cluster",
+                    "point --kubeconfig/--context at an OpenShift cluster installed with machine management (IPI); "
+                            + "'oc api-resources | grep machine.openshift.io' shows whether it does", e);
+        }
     }
 
     private static String label(GenericKubernetesResource r, String key) {

@@ -113,7 +113,7 @@ public final class Retry {
     public static boolean isTransient(KubernetesClientException e) {
         int code = e.getCode();
         if (code == 429 || code >= 500) return true;
-        if (code > 0 || unreachable(e) != null) return false;
+        if (code > 0 || unreachable(e) != null || notTheApi(e) != null) return false;
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof IOException || t instanceof TimeoutException) return true;
         }
@@ -133,6 +133,10 @@ public final class Retry {
             }
             // the deepest TLS error says why ("unable to find valid certification path"); the outer ones do not
             if (t instanceof SSLException || t instanceof CertificateException) tls = t;
+            if (t instanceof SSLException && t.getMessage() != null && (t.getMessage().contains("not an SSL/TLS record")
+                    || t.getMessage().contains("plaintext connection"))) {
+                return "no TLS: the server answered with bytes that are not TLS (plain HTTP, or another protocol on that port)";
+            }
         }
         if (tls instanceof CertificateException) return "TLS handshake failed: the server's certificate is not trusted (" + plain(tls.getMessage()) + ")";
         return tls == null ? null : "TLS handshake failed (" + plain(tls.getMessage()) + ")";
@@ -143,6 +147,26 @@ public final class Retry {
         String m = firstLine(message);
         int cut = m.lastIndexOf("Exception: ");
         return cut < 0 ? m : m.substring(cut + "Exception: ".length());
+    }
+
+    /**
+     * Why an answer that arrived is not the Kubernetes API's (an HTML page, a body that is not JSON or not the expected
+     * object, bytes that are not HTTP), in a few words without Java type names, or null. Retrying cannot fix it.
+     */
+    static String notTheApi(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JacksonException j) {
+                String body = j instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getMessage() != null
+                        && m.getMessage().contains("from String value") ? "a text answer" : "an answer";
+                return body + " that is not the Kubernetes API's JSON";
+            }
+            String m = t.getMessage();
+            if (t instanceof IllegalArgumentException && m != null && m.startsWith("invalid version format")) {
+                return "an answer that is not HTTP";
+            }
+            if (m != null && m.contains("Invalid Http response")) return "an answer that is not HTTP";
+        }
+        return null;
     }
 
     /** A server-side apply conflict: another field manager owns a field with a different value. Not transient. */
@@ -195,10 +219,15 @@ public final class Retry {
                             + " 'kubectl cluster-info' uses the same settings";
             return new RhoaiException(ErrorKind.REMOTE, "cannot reach " + server + ": " + unreachable + " (" + what + ")", hint, e);
         }
+        String notTheApi = notTheApi(e);
+        if (notTheApi != null) {
+            return new RhoaiException(ErrorKind.REMOTE, server + " did not answer as a Kubernetes API server does (" + what + "): " + notTheApi,
+                    "check that the kubeconfig's server URL (--kubeconfig/--context) is the cluster's API endpoint and that no proxy answers in its place", e);
+        }
         String status = e.getCode() > 0 ? "HTTP " + e.getCode() : "no response";
         // summarised for Secrets: the server's message may quote the object, and so the secret
         String detail = RemoteMessages.concernsSecret(e) || (e.getStatus() != null && e.getStatus().getMessage() != null)
-                ? RemoteMessages.detail(e) : Causes.deepest(e);
+                ? RemoteMessages.detail(e) : Causes.plain(e);
         String hint = switch (e.getCode()) {
             case 401 -> "log in again (oc login) or pass another --kubeconfig/--context: the credentials in use were refused";
             case 403 -> "the identity in use lacks permission; use a cluster-admin context";

@@ -44,6 +44,32 @@ class TerminalSafetyTest {
         }
     }
 
+    /**
+     * A commit subject is remote text that {@code promote plan -o json|yaml} prints on stdout: escaped there too (ESC,
+     * CSI, C1, DEL, bidi), and a consumer parsing the output gets the subject exactly as committed.
+     */
+    @Test
+    void remoteTextInJsonAndYamlOutputIsEscapedAndParsesBackUnchanged() throws Exception {
+        String subject = "bump \u001b[2J\u001b]0;pwned\u0007 \u009b31m \u007f \u202eevil\u202c \u2066iso\u2069 → ok";
+        try (io.rhoai.promote.SeedRepo seed = io.rhoai.promote.SeedRepo.create(tmp.resolve("seed"), io.rhoai.promote.SeedRepo.Hotfix.NONE)) {
+            seed.checkout("dev");
+            seed.write("docs/hostile.md", "x\n");
+            seed.commit(subject, "mallory");
+            seed.pushAll();
+            for (String format : new String[] {"json", "yaml"}) {
+                Cli.Result r = Cli.cli().run("promote", "plan", "--from", "dev", "--to", "prod", "--no-render",
+                        "--profiles-dir", seed.profiles.toString(), "-o", format);
+                assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CHANGES_PENDING);
+                assertNoRawControl(r);
+                assertThat(r.stdout()).doesNotContain("\u009b", "\u007f", "\u202c", "\u2066", "\u2069");
+                var plan = ("json".equals(format) ? io.rhoai.core.yaml.Mappers.json() : io.rhoai.core.yaml.Mappers.yaml()).readTree(r.stdout());
+                java.util.List<String> subjects = new java.util.ArrayList<>();
+                plan.path("commits").forEach(c -> subjects.add(c.path("subject").asText()));
+                assertThat(subjects).as(format).contains(subject);
+            }
+        }
+    }
+
     static void assertNoRawControl(Cli.Result r) {
         assertThat(r.all()).doesNotContain("\u001b", "\u0007", "\u202e");
     }

@@ -86,6 +86,8 @@ public final class CertificateIssuer {
      * whole interval), growing gently to a second.
      */
     private final Poller poller;
+    /** The directory of the run in progress, for messages (an issuer runs one issue at a time). */
+    private volatile URI server;
 
     public CertificateIssuer(Progress progress, Clock clock) {
         this(progress, clock, (r, p) -> DnsProviders.create(r.dnsProvider(), r.env(), p), r -> AuthoritativeDns.fromEnv(r.env()));
@@ -138,6 +140,7 @@ public final class CertificateIssuer {
     private IssueResult issue(IssueRequest request, List<String> domains, Deadline deadline) {
         Duration before = deadline.elapsed();
         URI directory = AcmeServers.directory(request.acmeServer());
+        this.server = directory;
         Path accountDir = AcmeServers.accountDir(request.stateDir(), directory);
         DnsProvider provider = providers.apply(request, progress); // validates the provider's configuration, also on dry-run
         CertificateStore store = new CertificateStore(request.stateDir(), clock);
@@ -376,16 +379,18 @@ public final class CertificateIssuer {
                 }
                 progress.debug(what + ": " + e.getType() + ", retrying");
             } catch (AcmeNetworkException e) {
+                String notAcme = notTls(e);
+                if (notAcme != null) throw notAcme(what, notAcme, e);
                 if (untrustedTls(e)) { // retrying cannot fix trust
                     throw new RhoaiException(ErrorKind.PRECONDITION, "the TLS certificate of the ACME server is not trusted (" + what + ")",
                             "for a private ACME server pass --acme-ca-file <CA PEM>; otherwise check for a TLS-intercepting proxy", e);
                 }
-                String cause = Causes.deepest(e);
+                String cause = Causes.plain(e);
                 if (deadline.expired() || (timedOutRequest(e) && deadline.remaining().compareTo(backoff) <= 0)) {
                     throw Poller.timedOut(awaited, deadline, "no answer (" + cause + ")", NETWORK_HINT + ", or raise --timeout");
                 }
                 if (attempt >= 6 || deadline.remaining().compareTo(backoff) <= 0) {
-                    throw new RhoaiException(ErrorKind.REMOTE, "cannot reach the ACME server to " + what + ": " + cause, NETWORK_HINT, e);
+                    throw new RhoaiException(ErrorKind.REMOTE, "cannot reach the ACME server " + server + " to " + what + ": " + cause, NETWORK_HINT, e);
                 }
                 progress.debug(what + ": network error " + cause + ", retrying");
             } catch (AcmeException e) {
@@ -394,8 +399,8 @@ public final class CertificateIssuer {
                     throw new RhoaiException(ErrorKind.REMOTE, "ACME: cannot " + what + ": " + e.getMessage(), "retry later", e);
                 }
                 progress.debug(what + ": " + e.getMessage() + ", retrying");
-            } catch (org.shredzone.acme4j.exception.AcmeProtocolException e) {
-                throw new RhoaiException(ErrorKind.REMOTE, "ACME: unexpected answer while trying to " + what + ": " + e.getMessage(), null, e);
+            } catch (org.shredzone.acme4j.exception.AcmeProtocolException | java.io.UncheckedIOException e) {
+                throw notAcme(what, Causes.plain(e), e);
             }
             poller.sleep(backoff, awaited);
             backoff = backoff.multipliedBy(2);
@@ -410,14 +415,40 @@ public final class CertificateIssuer {
         return false;
     }
 
+    /**
+     * The certificate check failed. A handshake the peer broke off (it closed, or answered in plain text) is not a trust
+     * problem, so only a certificate error in the chain counts.
+     */
     private static boolean untrustedTls(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertPathValidatorException
+            if (t instanceof java.security.cert.CertificateException || t instanceof java.security.cert.CertPathValidatorException
                     || t instanceof java.security.cert.CertPathBuilderException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Why the peer is not a TLS server at all (it answered in plain text, or with bytes that are no TLS record), or null. */
+    private static String notTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof javax.net.ssl.SSLException && (m.contains("plaintext connection") || m.contains("not an SSL/TLS record")
+                    || m.contains("Unsupported or unrecognized SSL message"))) {
+                return "it does not speak TLS: " + m.lines().findFirst().orElse("");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Something answered that is not an ACME server (a web page, another protocol, a truncated or unreadable answer):
+     * retrying cannot help, and the directory URL is what to check.
+     */
+    private RhoaiException notAcme(String what, String cause, Throwable e) {
+        return new RhoaiException(ErrorKind.REMOTE, "the ACME server " + server + " did not answer as ACME servers do (trying to " + what
+                + "): " + cause.lines().findFirst().orElse("").strip(),
+                "check --acme-server is the CA's ACME directory URL (https://host/directory) and that no proxy answers in its place", e);
     }
 
     private static RhoaiException remote(String message, Problem problem, String hint) {

@@ -2,6 +2,7 @@ package io.rhoai.certs.acme;
 
 import io.rhoai.certs.dns.ChallengeRecord;
 import io.rhoai.certs.dns.DnsProvider;
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.Progress;
 import io.rhoai.core.time.Deadline;
 
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Removes a run's challenge records exactly once: from {@code finally}, or from a JVM shutdown hook when the user
- * presses Ctrl-C while the records are published. Failures are reported, never thrown over the original error.
+ * Removes a run's challenge records exactly once: from {@code finally}, or from the Ctrl-C hook ({@link Interrupts})
+ * when the user interrupts while the records are published. Failures are reported, never thrown over the original error.
  * Removal has a budget of its own ({@link #BUDGET}): it also runs when the run's deadline is spent, and a record left
  * behind is worse than an exit a few seconds late.
  */
@@ -22,14 +23,13 @@ final class PendingCleanup implements AutoCloseable {
     private final List<ChallengeRecord> records;
     private final Progress progress;
     private final AtomicBoolean done = new AtomicBoolean();
-    private final Thread hook;
+    private final Interrupts.Registration registration;
 
     PendingCleanup(DnsProvider provider, List<ChallengeRecord> records, Progress progress) {
         this.provider = provider;
         this.records = List.copyOf(records);
         this.progress = progress;
-        this.hook = new Thread(this::run, "rhoai-acme-cleanup");
-        Runtime.getRuntime().addShutdownHook(hook);
+        this.registration = Interrupts.onInterrupt("the " + this.records.size() + " challenge record(s) published via " + provider.name(), this::run);
     }
 
     void run() {
@@ -40,16 +40,12 @@ final class PendingCleanup implements AutoCloseable {
         } catch (RuntimeException e) {
             progress.warn("could not remove challenge records " + records.stream().map(ChallengeRecord::fqdn).distinct().toList()
                     + " via " + provider.name() + ": " + e.getMessage() + " — delete them by hand");
+            throw e; // for the Ctrl-C report; from finally the registration keeps it from hiding the run's own error
         }
     }
 
     @Override
     public void close() {
-        run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting; the hook has run or will find the work done
-        }
+        registration.close();
     }
 }

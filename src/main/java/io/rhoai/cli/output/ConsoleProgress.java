@@ -1,5 +1,6 @@
 package io.rhoai.cli.output;
 
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.Progress;
 import io.rhoai.core.Terminal;
 import io.rhoai.core.secret.Redactor;
@@ -23,7 +24,10 @@ public final class ConsoleProgress implements Progress {
         this.color = color;
     }
 
-    @Override public void step(String message) { if (!quiet) line("→", "36", message); }
+    @Override public void step(String message) {
+        Interrupts.doing(Redactor.redact(message)); // named if Ctrl-C stops the run here
+        if (!quiet) line("→", "36", message);
+    }
     @Override public void done(String message) { if (!quiet) line("✓", "32", message); }
     @Override public void info(String message) { if (!quiet) line(" ", null, message); }
     @Override public void warn(String message) { line("warning:", "33", message); }

@@ -2,6 +2,7 @@ package io.rhoai.promote.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rhoai.core.Causes;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
@@ -52,7 +53,7 @@ public final class GitHubForge implements Forge {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).header("Content-Type", "application/json").build());
         int code = r.statusCode();
         if (code == 201 || code == 200) {
-            JsonNode pr = json(r);
+            JsonNode pr = pullRequest(r, "open a pull request");
             return new PullRequest(pr.path("html_url").asText(), pr.path("number").asInt(), true, draft.title());
         }
         if (code == 422 && alreadyExists(json(r))) {
@@ -70,7 +71,24 @@ public final class GitHubForge implements Forge {
         JsonNode list = json(r);
         if (!list.isArray() || list.isEmpty()) return null;
         JsonNode pr = list.get(0);
+        if (!pr.path("html_url").isTextual() || !pr.path("number").canConvertToInt()) throw notGitHub("look up the existing pull request", "a list without pull requests");
         return new PullRequest(pr.path("html_url").asText(), pr.path("number").asInt(), false, pr.path("title").asText(draft.title()));
+    }
+
+    /** The pull request GitHub answered with; anything without its URL and number is not GitHub speaking. */
+    private JsonNode pullRequest(HttpResponse<String> r, String what) {
+        JsonNode pr = json(r);
+        if (!pr.path("html_url").isTextual() || !pr.path("number").canConvertToInt()) {
+            String type = r.headers().firstValue("Content-Type").orElse("no content type");
+            throw notGitHub(what, "HTTP " + r.statusCode() + " with " + (pr.isEmpty() ? "a body that is not JSON" : "JSON that is no pull request")
+                    + " (" + type + ")");
+        }
+        return pr;
+    }
+
+    private RhoaiException notGitHub(String what, String cause) {
+        return new RhoaiException(ErrorKind.REMOTE, "the GitHub API at " + api + " did not answer as GitHub does (trying to " + what + "): " + cause,
+                "check RHOAI_GITHUB_API_URL (unset for github.com; https://host/api/v3 for GitHub Enterprise) and that no proxy answers in its place");
     }
 
     private static boolean alreadyExists(JsonNode error) {
@@ -116,6 +134,8 @@ public final class GitHubForge implements Forge {
         } catch (HttpTimeoutException e) {
             throw new RhoaiException(ErrorKind.TIMEOUT, "GitHub API " + api + " did not answer within " + timeout.toSeconds() + "s",
                     "retry, or raise --timeout", e);
+        } catch (java.net.ProtocolException e) {
+            throw notGitHub(request.method() + " " + request.uri().getPath(), "the answer is not HTTP (" + Causes.plain(e) + ")");
         } catch (IOException e) {
             throw RhoaiException.remote("cannot reach the GitHub API at " + api + ": " + e.getMessage(),
                     "check the network (or RHOAI_GITHUB_API_URL)", e);

@@ -1,6 +1,7 @@
 package io.rhoai.promote.render;
 
 import io.rhoai.core.ErrorKind;
+import io.rhoai.core.Interrupts;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.git.TreeFiles;
@@ -52,9 +53,10 @@ public final class RenderedDiffs {
     public RenderedDiff render(String overlayPath, Trees trees, List<App> apps) {
         progress.step("Rendering " + overlayPath + " before and after with " + renderer.tool());
         Map<ObjectId, Path> exported = new LinkedHashMap<>();
-        Path root = null;
+        Interrupts.Registration removal = null;
         try {
-            root = Files.createTempDirectory("rhoai-render-");
+            Path root = Files.createTempDirectory("rhoai-render-");
+            removal = Interrupts.onInterrupt("the render directory " + root, () -> deleteQuietly(root));
             List<Job> jobs = new ArrayList<>();
             jobs.add(new Job(OVERLAY_JOB, overlayPath, export(root, trees.beforeOverlay(), exported), overlayPath,
                     export(root, trees.afterOverlay(), exported), overlayPath));
@@ -73,7 +75,7 @@ public final class RenderedDiffs {
         } catch (IOException e) {
             throw new RhoaiException(ErrorKind.INTERNAL, "cannot prepare render directories: " + e.getMessage(), null, e);
         } finally {
-            if (root != null) deleteQuietly(root);
+            if (removal != null) removal.close();
         }
     }
 

@@ -64,7 +64,10 @@ class PebbleInterruptTest {
             reader.join(5000);
 
             assertThat(p.exitValue()).as(String.join("\n", lines)).isEqualTo(ExitCodes.INTERRUPTED);
-            assertThat(String.join("\n", lines)).contains("Removed 1 challenge record");
+            assertThat(String.join("\n", lines)).contains("Removed 1 challenge record")
+                    .contains("interrupted: rhoai certs issue while: Waiting for the records")
+                    .contains("cleaned up: removed the 1 challenge record(s) published via rfc2136")
+                    .doesNotContain("error:");
             assertThat(bed.txt("_acme-challenge." + AcmeTestBed.API)).isEmpty();
         } finally {
             p.destroyForcibly();

@@ -141,6 +141,50 @@ class PebbleIssueTest {
         // the extension checks by AXFR that no _acme-challenge record is left
     }
 
+    /** BIND answers NOTAUTH with TSIG error BADSIG (wrong secret) or BADKEY (unknown name): a rejected key, not "no zone". */
+    @Test
+    void aTsigKeyTheServerRejectsIsReportedAsARejectedKeyNotAMissingZone() {
+        String otherSecret = java.util.Base64.getEncoder().encodeToString("not-the-secret-bind-has-0123456".getBytes());
+        for (String[] variant : List.of(new String[] {AcmeTestBed.TSIG_KEY, otherSecret, "BADSIG"},
+                new String[] {"nobody-knows-me.", bed.updateSecret(), "BADKEY"})) {
+            Cli.Result r = cli(false).env("RFC2136_TSIG_KEY", variant[0]).env("RFC2136_TSIG_SECRET", variant[1])
+                    .run(issue("--domain", AcmeTestBed.API, "--dns-provider", "rfc2136"));
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.PRECONDITION);
+            assertThat(r.stdout()).as(r.toString()).isEmpty();
+            assertThat(r.stderr()).as(r.toString())
+                    .contains("error: rfc2136: 127.0.0.1:" + bed.dnsPort() + " rejected TSIG key " + variant[0])
+                    .contains(variant[2]).doesNotContain("serves no zone")
+                    .contains("hint: check RFC2136_TSIG_KEY, RFC2136_TSIG_SECRET and RFC2136_TSIG_ALGORITHM");
+            assertThat(r.stderr().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+            assertThat(r.all()).doesNotContain(variant[1]);
+        }
+    }
+
+    /**
+     * A Route 53 endpoint that does not speak Route 53 (the corpus's "non-HTTP answer from the Route 53 endpoint"), reached
+     * after a real order: exit 6 with one line naming the endpoint, not exit 8; nothing on stdout; the peer's bytes are
+     * never printed raw.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(io.rhoai.testing.GarblingPeer.Answer.class)
+    void aRoute53EndpointThatDoesNotSpeakRoute53IsARemoteFailureNamingIt(io.rhoai.testing.GarblingPeer.Answer answer) {
+        try (io.rhoai.testing.GarblingPeer peer = new io.rhoai.testing.GarblingPeer(answer)) {
+            String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYHOSTILEKEY";
+            Cli.Result r = Cli.cli().env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE").env("AWS_SECRET_ACCESS_KEY", secret)
+                    .env("AWS_ENDPOINT_URL_ROUTE53", peer.url("http")).env("RHOAI_DNS_RESOLVERS", "127.0.0.1:" + bed.dnsPort())
+                    .env("RHOAI_DNS_AUTHORITATIVE_PORT", String.valueOf(bed.dnsPort()))
+                    .run(issue("--domain", AcmeTestBed.API, "--dns-provider", "route53"));
+
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+            assertThat(r.stdout()).as(r.toString()).isEmpty();
+            List<String> errors = r.stderr().lines().filter(l -> l.startsWith("error:")).toList();
+            assertThat(errors).as(r.toString()).hasSize(1);
+            assertThat(errors.get(0)).startsWith("error: route53: ").contains(peer.url("http")).doesNotContain("Exception:");
+            assertThat(r.stderr()).contains("hint: ").contains("AWS_ENDPOINT_URL_ROUTE53").doesNotContain("\tat ", "\u001b", "\u202e");
+            assertThat(r.all()).doesNotContain(secret);
+        }
+    }
+
     @Test
     void recordsAreRemovedWhenTheRunTimesOutWaitingForPropagation() throws Exception {
         Cli cli = cli(false).env("RHOAI_DNS_AUTHORITATIVE_PORT", String.valueOf(freeUdpPort())).env("RFC2136_PROPAGATION_TIMEOUT", "2s");

@@ -321,6 +321,34 @@ class GpuPoolsCommandTest {
         assertThat(t4.path("taint").asText()).isEqualTo("nvidia.com/gpu=Tesla-T4-SHARED:NoSchedule");
     }
 
+    /**
+     * A cluster that does not serve machine.openshift.io (not installer-provisioned, or plain Kubernetes): the API
+     * server answers the MachineSet list with 404 NotFound, as for any kind it does not serve. That is a precondition
+     * (exit 4) saying so, not a failing remote (6), for list, add and remove alike; nothing is written.
+     */
+    @Test
+    void aClusterWithoutTheMachineSetApiIsAPreconditionForListAddAndRemove() throws IOException {
+        try (io.rhoai.testing.LoopbackApi api = io.rhoai.testing.LoopbackApi.always(io.rhoai.testing.LoopbackApi.Reply.status(404,
+                "NotFound", "the server could not find the requested resource"))) {
+            Path config = io.rhoai.testing.LoopbackApi.kubeconfig(tmp, api.url(), "sha256~no-machine-api-token");
+            for (List<String> command : List.of(List.of("list"), List.of("add", "--pool", "probe", "--instance-type", "g6.2xlarge",
+                    "--zone", "us-east-1b", "--max", "1"), List.of("remove", "--pool", "probe"))) {
+                List<String> args = new ArrayList<>(List.of("gpu", "pools"));
+                args.addAll(command);
+                args.addAll(List.of("--kubeconfig", config.toString()));
+                Cli.Result r = Cli.cli().run(args.toArray(String[]::new));
+
+                assertThat(r.exitCode()).as(r.toString()).isEqualTo(io.rhoai.cli.ExitCodes.PRECONDITION);
+                assertThat(r.stdout()).as(r.toString()).isEmpty();
+                assertThat(r.stderr()).as(r.toString()).contains("error: this cluster (" + api.url() + ") does not serve MachineSets "
+                        + "(machine.openshift.io/v1beta1); GPU pools need an installer-provisioned OpenShift cluster")
+                        .contains("hint: ").doesNotContain("sha256~no-machine-api-token");
+                assertThat(r.stderr().lines().filter(l -> l.startsWith("error:"))).hasSize(1);
+            }
+            assertThat(api.requests).allSatisfy(req -> assertThat(req).startsWith("GET "));
+        }
+    }
+
     // ------------------------------------------------------------------ remove
 
     @Test

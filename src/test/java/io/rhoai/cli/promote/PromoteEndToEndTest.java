@@ -136,6 +136,27 @@ class PromoteEndToEndTest {
         assertThat(github.getAllServeEvents()).isEmpty();
     }
 
+    /** The GitHub API URL answered by something that is not GitHub: exit 6, one line naming the API, no token, no raw bytes. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(io.rhoai.testing.GarblingPeer.Answer.class)
+    void aGitHubApiThatDoesNotSpeakGitHubIsARemoteFailureNamingIt(io.rhoai.testing.GarblingPeer.Answer answer) {
+        application("rhoai-operator", "Healthy", dev.name());
+        application("instance-rhoai", "Healthy", dev.name());
+        try (io.rhoai.testing.GarblingPeer peer = new io.rhoai.testing.GarblingPeer(answer)) {
+            List<String> args = List.of("promote", "--from", "dev", "--to", "prod", "--no-render",
+                    "--profiles-dir", seed.profiles.toString(), "--source-kubeconfig", kubeconfig.toString(),
+                    "--source-context", "dev-admin", "--github-repo", "acme/rhoaibu-cluster");
+            Cli.Result r = Cli.cli().env("GIT_TOKEN", TOKEN).env("RHOAI_GITHUB_API_URL", peer.url("http")).run(args.toArray(String[]::new));
+
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.REMOTE);
+            List<String> errors = r.stderr().lines().filter(l -> l.startsWith("error:")).toList();
+            assertThat(errors).as(r.toString()).hasSize(1);
+            assertThat(errors.get(0)).as(r.toString()).contains("GitHub API at " + peer.url("http")).doesNotContain("Exception:");
+            assertThat(r.stderr()).doesNotContain("\tat ", "\u001b", "\u202e");
+            assertThat(r.all()).doesNotContain(TOKEN);
+        }
+    }
+
     @Test
     void rejectedTokenIsAClearRemoteErrorAndTheTokenNeverShows() {
         application("rhoai-operator", "Healthy", dev.name());

@@ -166,6 +166,28 @@ public final class Rfc2136Provider implements DnsProvider {
     }
 
     /**
+     * A server that does not accept the TSIG key answers NOTAUTH with the reason in the TSIG record (RFC 8945 §5.2):
+     * BADKEY (it has no key of that name and algorithm), BADSIG (the secret differs) or BADTIME (the clocks differ).
+     * Without this check the answer to the zone lookup carries no SOA and reads as "serves no zone".
+     */
+    private void rejectedKey(Message response, String what) {
+        TSIGRecord answer = response.getTSIG();
+        int error = answer == null ? Rcode.NOERROR : answer.getError();
+        if (error == Rcode.NOERROR) return; // a NOTAUTH without a TSIG error means "not authoritative": the caller's case
+        String server = config.server().getHostString() + ":" + config.server().getPort();
+        String reason = switch (error) {
+            case Rcode.BADKEY -> "BADKEY: the server has no key of that name and algorithm";
+            case Rcode.BADSIG -> "BADSIG: the secret does not match the server's";
+            case Rcode.BADTIME -> "BADTIME: this machine's clock differs from the server's";
+            default -> Rcode.TSIGstring(error);
+        };
+        throw new RhoaiException(ErrorKind.PRECONDITION, NAME + ": " + server + " rejected TSIG key " + config.keyName()
+                + " (" + config.algorithm() + ") " + what + ": " + reason,
+                error == Rcode.BADTIME ? "synchronise this machine's clock (NTP), then retry"
+                        : "check RFC2136_TSIG_KEY, RFC2136_TSIG_SECRET and RFC2136_TSIG_ALGORITHM against the key the server has");
+    }
+
+    /**
      * One signed request/response over a plain blocking UDP socket. Deliberately not dnsjava's resolver: that one runs
      * on a shared NIO selector that closes itself in a JVM shutdown hook, and our clean-up must still work from the
      * Ctrl-C hook. A lost datagram is sent again (at most {@value #MAX_SENDS} sends); each waits for its answer at most
@@ -190,6 +212,7 @@ public final class Rfc2136Provider implements DnsProvider {
                     byte[] wire = Arrays.copyOf(buf, packet.getLength());
                     Message response = new Message(wire);
                     if (response.getHeader().getID() != message.getHeader().getID()) continue; // a stray late answer
+                    rejectedKey(response, what);
                     if (response.getRcode() == Rcode.NOERROR && tsig.verify(response, wire, requestTsig) != Rcode.NOERROR) {
                         throw new RhoaiException(ErrorKind.PRECONDITION, NAME + ": the answer of " + config.server().getHostString()
                                 + " " + what + " is not signed with TSIG key " + config.keyName(),

@@ -6,6 +6,7 @@ import io.rhoai.certs.dns.DnsProviderInfo;
 import io.rhoai.certs.dns.DnsProviderInfo.EnvVar;
 import io.rhoai.certs.dns.EnvSettings;
 import io.rhoai.certs.dns.PropagationTiming;
+import io.rhoai.core.Causes;
 import io.rhoai.core.ErrorKind;
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -188,17 +190,17 @@ public final class Route53Provider implements DnsProvider {
 
     /** Sends one change batch; returns the change's id. */
     private String submit(String zoneId, List<Change> changes, String what, Deadline deadline) {
-        return call("ChangeResourceRecordSets (" + what + ")", deadline, limit -> client.changeResourceRecordSets(b -> b
+        return call("ChangeResourceRecordSets (" + what + ")", deadline, limit -> required(client.changeResourceRecordSets(b -> b
                 .hostedZoneId(zoneId).overrideConfiguration(limit)
                 .changeBatch(ChangeBatch.builder().comment("rhoai certs: ACME DNS-01").changes(changes).build()))
-                .changeInfo().id());
+                .changeInfo(), "ChangeInfo").id());
     }
 
     private void awaitInSync(String zoneId, String changeId, Deadline deadline) {
         Awaited<ChangeStatus> insync = new Awaited<ChangeStatus>("Route 53 change " + changeId + " in hosted zone " + zoneId + " to be INSYNC",
                 "raise AWS_PROPAGATION_TIMEOUT or --timeout",
-                () -> call("GetChange " + changeId, deadline, limit -> client.getChange(b -> b.id(changeId).overrideConfiguration(limit))
-                        .changeInfo().status()),
+                () -> call("GetChange " + changeId, deadline, limit -> required(client.getChange(b -> b.id(changeId).overrideConfiguration(limit))
+                        .changeInfo(), "ChangeInfo").status()),
                 ChangeStatus.INSYNC::equals, null);
         new Poller(config.timing().interval(), config.timing().interval(), null, progress).await(insync, deadline);
     }
@@ -214,7 +216,11 @@ public final class Route53Provider implements DnsProvider {
             if (cached != null) return cached;
             String dnsName = candidate;
             List<HostedZone> found = call("ListHostedZonesByName " + dnsName, deadline,
-                    limit -> client.listHostedZonesByName(b -> b.dnsName(dnsName).maxItems("100").overrideConfiguration(limit)).hostedZones());
+                    limit -> {
+                        var answer = client.listHostedZonesByName(b -> b.dnsName(dnsName).maxItems("100").overrideConfiguration(limit));
+                        required(answer.maxItems(), "MaxItems"); // an HTML page parses as an answer without any field
+                        return answer.hostedZones();
+                    });
             for (HostedZone z : found) {
                 if (!z.name().equalsIgnoreCase(dnsName)) continue;
                 if (z.config() != null && Boolean.TRUE.equals(z.config().privateZone())) {
@@ -228,6 +234,43 @@ public final class Route53Provider implements DnsProvider {
         }
         throw RhoaiException.precondition(NAME + ": no public hosted zone found for " + fqdn,
                 "create a public hosted zone for the domain, or set AWS_HOSTED_ZONE_ID");
+    }
+
+    /** Where the calls go: the override, or Route 53's global endpoint. */
+    String endpoint() {
+        return config.endpoint() != null ? config.endpoint().toString() : "https://route53.amazonaws.com";
+    }
+
+    /** An answer that is HTTP but lacks a field every Route 53 answer of its kind has: not Route 53 speaking. */
+    private static final class NotRoute53 extends RuntimeException {
+        NotRoute53(String missing) {
+            super("the answer has no " + missing);
+        }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) throw new NotRoute53(field);
+        return value;
+    }
+
+    /** The SDK could not read the answer as Route 53's XML (an HTML page, JSON, a truncated or binary body). */
+    private static boolean unparsable(SdkClientException e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof javax.xml.stream.XMLStreamException) return true;
+            String m = t.getMessage();
+            if (m != null && (m.startsWith("Unable to unmarshall response") || m.contains("Invalid Http response"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Something answered that is not the Route 53 API (a wrong endpoint, a proxy's page, a server speaking another
+     * protocol): retrying cannot help, and the endpoint is what to check.
+     */
+    private RhoaiException notRoute53(String what, RuntimeException e) {
+        String cause = e instanceof NotRoute53 ? e.getMessage() : Causes.plain(e);
+        return new RhoaiException(ErrorKind.REMOTE, NAME + ": " + endpoint() + " did not answer " + what + " as the Route 53 API does ("
+                + cause + ")", "check AWS_ENDPOINT_URL_ROUTE53 (unset it for AWS itself) and any proxy between here and Route 53", e);
     }
 
     /**
@@ -255,15 +298,18 @@ public final class Route53Provider implements DnsProvider {
                                     : "check the AWS service health and retry", e);
                 }
                 progress.debug(NAME + ": " + what + ": " + code + ", retrying in " + backoff.toMillis() + "ms");
+            } catch (NotRoute53 | UncheckedIOException e) {
+                throw notRoute53(what, e);
             } catch (SdkClientException e) {
+                if (unparsable(e)) throw notRoute53(what, e);
                 // a call limited to the time left that ran out of it: the deadline is spent, whatever the clock says
                 if (deadline.expired() || (e instanceof ApiCallTimeoutException && limit.compareTo(CALL_TIMEOUT) < 0)) {
                     throw Poller.timedOut("Route 53 to answer " + what, deadline, "no answer (" + e.getMessage() + ")",
                             "check network access to Route 53 (AWS_ENDPOINT_URL_ROUTE53), or raise --timeout");
                 }
                 if (attempt >= 4 || deadline.remaining().compareTo(backoff) <= 0) {
-                    throw new RhoaiException(ErrorKind.REMOTE, NAME + ": " + what + " failed: " + e.getMessage(),
-                            "check network access to Route 53 and the AWS credentials", e);
+                    throw new RhoaiException(ErrorKind.REMOTE, NAME + ": " + what + " at " + endpoint() + " failed: " + Causes.plain(e),
+                            "check network access to Route 53 (AWS_ENDPOINT_URL_ROUTE53) and the AWS credentials", e);
                 }
                 progress.debug(NAME + ": " + what + ": " + e.getMessage() + ", retrying in " + backoff.toMillis() + "ms");
             }

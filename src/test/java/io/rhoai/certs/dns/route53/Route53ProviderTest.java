@@ -11,6 +11,8 @@ import io.rhoai.testing.HungPeers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -147,6 +149,38 @@ class Route53ProviderTest {
                     .doesNotContain(SECRET_KEY);
             assertThat(took).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3000));
         }
+    }
+
+    /**
+     * What answers in Route 53's place (a wrong AWS_ENDPOINT_URL_ROUTE53, a proxy): a remote failure naming the endpoint,
+     * never "no hosted zone" (an HTML page parses as an answer without zones) nor an internal error.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"RANDOM_DATA_THEN_CLOSE", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "html", "json", "change-without-ChangeInfo"})
+    void anAnswerThatIsNotRoute53IsARemoteFailureNamingTheEndpoint(String answer) {
+        aws.resetAll();
+        var zonesStub = get(urlPathEqualTo("/2013-04-01/hostedzonesbyname"));
+        switch (answer) {
+            case "html" -> aws.stubFor(zonesStub.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                    .withBody("<!DOCTYPE html><html><body><h1>Sign in to the network</h1></body></html>")));
+            case "json" -> aws.stubFor(zonesStub.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody("{\"HostedZones\": []}")));
+            case "change-without-ChangeInfo" -> {
+                aws.stubFor(zonesStub.willReturn(xml(200, zones(zone("ZPUBLIC0002", "example.com.", false)))));
+                aws.stubFor(post(urlPathMatching("/2013-04-01/hostedzone/.*/rrset/?")).willReturn(xml(200,
+                        "<?xml version=\"1.0\"?>\n<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\"></ChangeResourceRecordSetsResponse>")));
+            }
+            default -> aws.stubFor(zonesStub.willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.valueOf(answer))));
+        }
+        var api = new ChallengeRecord("_acme-challenge.api.dev.example.com.", "api-digest", "api.dev.example.com");
+
+        RhoaiException e = catchThrowableOfType(() -> provider().present(api, soon()), RhoaiException.class);
+
+        assertThat(e).as("a RhoaiException, not a crash").isNotNull();
+        assertThat(e.kind()).as(e.getMessage()).isEqualTo(ErrorKind.REMOTE);
+        assertThat(e.getMessage()).startsWith("route53: ").contains(aws.baseUrl()).doesNotContain("no public hosted zone")
+                .doesNotContain("Exception:").doesNotContain("\n").doesNotContain(SECRET_KEY);
+        assertThat(e.hint()).contains("AWS_ENDPOINT_URL_ROUTE53");
     }
 
     @Test
