@@ -150,7 +150,7 @@ public final class GatewayRenderer {
         }
         ObjectNode plan = ps.putObject("applicationPlans").putObject("standard");
         plan.put("name", "Standard");
-        plan.put("default", true);
+        // the seed's files also say default: true, which the Product CRD does not define (the API server prunes it)
         plan.put("appsRequireApproval", false);
         plan.put("published", true);
         List<RateLimit> limits = e.rateLimits() == null ? List.of() : e.rateLimits();
