@@ -1,6 +1,7 @@
 package io.rhoai.models.plan;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.rhoai.core.Outcome;
 import io.rhoai.models.Capacity.LabelCapacity;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 @RegisterForReflection
 public record ModelsPlan(String profile, String profileFile, List<LabelCapacity> capacity, List<Change> changes, String snippet,
-                         String outcome, boolean written) {
+                         Outcome outcome, boolean written) {
     public static final String ADD_POOL = "add-pool";
     public static final String RAISE_POOL = "raise-pool";
     public static final String SET_CAP = "set-cap";

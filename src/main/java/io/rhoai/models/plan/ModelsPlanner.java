@@ -1,5 +1,6 @@
 package io.rhoai.models.plan;
 
+import io.rhoai.core.Outcome;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.io.AtomicFiles;
 import io.rhoai.core.io.FileContent;
@@ -41,8 +42,8 @@ public final class ModelsPlanner {
         String file = loaded.files().get(loaded.files().size() - 1);
         Path dir = l.profiles().directory().orElse(null);
         String shown = dir == null ? file + " (bundled)" : dir.resolve(file).toString();
-        if (changes.isEmpty()) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, "unchanged", false);
-        if (!write) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, "rendered", false);
+        if (changes.isEmpty()) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, Outcome.UNCHANGED, false);
+        if (!write) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, Outcome.RENDERED, false);
         if (dir == null) {
             throw RhoaiException.invalid("--write: profile " + l.profileName() + " is bundled in the binary and cannot be edited",
                     "pass --profiles-dir with a copy of the profiles (or run from a checkout with ./install-configs)");
@@ -51,7 +52,7 @@ public final class ModelsPlanner {
         String edited = ProfileEditor.apply(shown, text, changes);
         verify(l, loaded, file, edited);
         AtomicFiles.write(dir.resolve(file), FileContent.text(edited));
-        return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, "configured", true);
+        return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, Outcome.CONFIGURED, true);
     }
 
     /** Loads and validates the edited profile from a scratch copy of its files; it must need no further change. */
