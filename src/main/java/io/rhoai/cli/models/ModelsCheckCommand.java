@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check every InferenceService of a GitOps tree, offline: its runtime exists and serves its format, its GPU request",
-                "lands on a pool of the profile with enough GPUs per node, the pools and caps hold every model's minReplicas,",
-                "its declared size fits the GPUs' memory, namespace and storage secret are explicit, --served-model-name",
-                "matches the gateway declaration. Exit 9 when any check fails (docs/models.md)."},
+        description = "Check every InferenceService of a GitOps tree, offline: its runtime exists and serves its format, its GPU"
+                + " request lands on a pool of the profile with enough GPUs per node, the pools and caps hold every model's"
+                + " minReplicas, its declared size fits the GPUs' memory, namespace and storage secret are explicit,"
+                + " --served-model-name matches the gateway declaration. Exit 9 when any check fails (docs/models.md).",
         footer = {"%nExamples:",
                 "  rhoai models check -c prod --models-dir components/configs/maas/model-serving/base",
                 "  rhoai models check -c dev -o json | jq '.models[] | select(any(.checks[]; .status == \"fail\")) | .name'"})

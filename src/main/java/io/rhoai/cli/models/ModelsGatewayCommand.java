@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 @Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = {"Render the 3scale objects of every model in the gateway declaration (Backend, Product, ActiveDoc,",
-                "ProxyConfigPromote) from the InferenceService and its entry, into DIR/<product>/ with a kustomization.yaml;",
-                "deterministic, written atomically, unchanged files left alone (docs/models.md)."},
+        description = "Render the 3scale objects of every model in the gateway declaration (Backend, Product, ActiveDoc,"
+                + " ProxyConfigPromote) from the InferenceService and its entry, into DIR/<product>/ with a"
+                + " kustomization.yaml; deterministic, written atomically, unchanged files left alone (docs/models.md).",
         footer = {"%nExamples:",
                 "  rhoai models gateway -c prod --models-dir components/configs/maas/model-serving/base --dir components/configs/maas/3scale-config/rendered",
                 "  rhoai models gateway -c prod --models-dir components/configs/maas/model-serving/base --dir out/3scale --dry-run"})

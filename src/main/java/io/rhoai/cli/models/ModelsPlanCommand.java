@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"GPU capacity per accelerator label: the models' demand at minReplicas and maxReplicas, the pools' maximum and the",
-                "autoscaler's cap; the pools to add or raise and the caps to set, printed as a profile snippet. --write applies it to",
-                "the cluster profile's file (validated first, written atomically). Exit 0 nothing to change (or written), 1 changes pending."},
+        description = "GPU capacity per accelerator label: the models' demand at minReplicas and maxReplicas, the pools' maximum"
+                + " and the autoscaler's cap; the pools to add or raise and the caps to set, printed as a profile snippet."
+                + " --write applies it to the cluster profile's file (validated first, written atomically). Exit 0 nothing to"
+                + " change (or written), 1 changes pending.",
         footer = {"%nExamples:",
                 "  rhoai models plan -c prod --models-dir components/configs/maas/model-serving/base",
                 "  rhoai models plan -c prod --models-dir components/configs/maas/model-serving/base --profiles-dir install-configs --write"})
