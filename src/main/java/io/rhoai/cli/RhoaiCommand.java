@@ -33,6 +33,7 @@ public class RhoaiCommand implements Runnable {
             ExitCodesCommand.class,
             io.rhoai.cli.installconfig.InstallConfigCommand.class,
             io.rhoai.cli.gpu.GpuCommand.class,
+            io.rhoai.cli.models.ModelsCommand.class,
             io.rhoai.cli.certs.CertsCommand.class,
             io.rhoai.cli.promote.PromoteCommand.class,
             io.rhoai.cli.oauth.OAuthCommand.class,

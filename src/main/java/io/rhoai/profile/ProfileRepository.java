@@ -90,6 +90,11 @@ public final class ProfileRepository {
         return new ProfileRepository(dir);
     }
 
+    /** The directory profiles are read from, or empty for the bundled ones (which cannot be written). */
+    public java.util.Optional<Path> directory() {
+        return java.util.Optional.ofNullable(dir);
+    }
+
     /** Where profiles come from, for messages: a directory or "bundled". */
     public String source() {
         return dir == null ? "bundled profiles" : dir.toString();

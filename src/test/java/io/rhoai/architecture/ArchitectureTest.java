@@ -39,9 +39,10 @@ class ArchitectureTest {
 
     /**
      * Flags of other tools that engine messages tell people to type ({@code oc patch --type merge},
-     * {@code oc get --show-managed-fields}, {@code kubectl get --raw}).
+     * {@code oc get --show-managed-fields}, {@code kubectl get --raw}), and vLLM's {@code --served-model-name}, which
+     * {@code models check} reads from InferenceService args.
      */
-    static final Set<String> OC_FLAGS = Set.of("--type", "--show-managed-fields", "--raw");
+    static final Set<String> OC_FLAGS = Set.of("--type", "--show-managed-fields", "--raw", "--served-model-name");
 
     private static final Pattern CLI_DEPENDENCY = Pattern.compile("\\b(picocli|io\\.rhoai\\.cli)\\.");
     private static final Pattern CLIENT_WIRE = Pattern.compile(

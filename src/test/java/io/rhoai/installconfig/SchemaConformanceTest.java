@@ -59,7 +59,7 @@ class SchemaConformanceTest {
         Path clusterAutoscaler = SharedSchemas.require(CLUSTER_AUTOSCALER);
         Path dir = rendered(profile);
         List<String> files = Fixtures.listFiles(dir).stream().filter(f -> f.startsWith("openshift/99_rhoai_")).toList();
-        assertThat(files).hasSize(9);
+        assertThat(files).hasSize(15);   // 7 pools × (MachineSet + MachineAutoscaler) + the ClusterAutoscaler
         for (String f : files) {
             JsonNode obj = read(dir.resolve(f));
             List<String> errors = switch (obj.path("kind").asText()) {

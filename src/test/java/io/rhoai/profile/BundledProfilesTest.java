@@ -34,9 +34,10 @@ class BundledProfilesTest {
         assertThat(dev.zones()).containsExactly("us-west-2a", "us-west-2b", "us-west-2c");
         assertThat(prod.zones()).containsExactly("us-east-1a", "us-east-1b", "us-east-1c");
         assertThat(dev.pools()).extracting(p -> p.name() + ":" + p.label() + ":" + p.maxReplicas()).containsExactly(
-                "t4-shared:Tesla-T4-SHARED:4", "t4-private:Tesla-T4-PRIVATE:10", "l4-shared:NVIDIA-L40-SHARED:2", "l4-private:NVIDIA-L40-PRIVATE:10");
+                "t4-shared:Tesla-T4-SHARED:4", "t4-private:Tesla-T4-PRIVATE:10", "l4-shared:NVIDIA-L40-SHARED:2", "l4-private:NVIDIA-L40-PRIVATE:10",
+                "a10g-private:NVIDIA-A10G-PRIVATE:3", "l40s-private:NVIDIA-L40S-PRIVATE:4", "l40s-multi-private:NVIDIA-L40S-MULTI-PRIVATE:2");
         assertThat(prod.pools()).extracting(p -> p.name() + ":" + p.maxReplicas()).containsExactly(
-                "t4-shared:3", "t4-private:10", "l4-shared:2", "l4-private:10");
+                "t4-shared:3", "t4-private:10", "l4-shared:2", "l4-private:10", "a10g-private:3", "l40s-private:4", "l40s-multi-private:2");
         assertThat(dev.warnings()).isEmpty();
         var g = prod.spec().gitops();
         assertThat(g.repoURL() + " " + g.revision() + " " + g.overlayPath() + " " + g.promotion())

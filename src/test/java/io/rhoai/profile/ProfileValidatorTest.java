@@ -34,8 +34,8 @@ class ProfileValidatorTest {
     void aPoolWhoseLabelHasNoCapGetsADerivedCap() throws IOException {
         ProfileRepository repo = repo("""
                   gpuPools:
-                    - name: l40s-multi
-                      instanceType: g6e.12xlarge
+                    - name: a100
+                      instanceType: p4d.24xlarge
                       access: PRIVATE
                       zones: [a, b]
                       maxReplicas: 2
@@ -43,7 +43,8 @@ class ProfileValidatorTest {
         ValidatedProfile v = validator.validate(repo.load("rhoaibu-cluster-dev"), null);
         assertThat(v.gpuCaps()).extracting(c -> c.label() + "=" + c.max() + (c.derived() ? " derived" : "")).containsExactly(
                 "Tesla-T4-SHARED=4", "NVIDIA-L40-SHARED=2", "Tesla-T4-PRIVATE=10", "NVIDIA-L40-PRIVATE=10",
-                "NVIDIA-L40S-MULTI-PRIVATE=16 derived");   // 2 nodes × 4 GPUs × 2 zones
+                "NVIDIA-A10G-PRIVATE=3", "NVIDIA-L40S-PRIVATE=4", "NVIDIA-L40S-MULTI-PRIVATE=8",
+                "NVIDIA-A100-PRIVATE=32 derived");   // 2 nodes × 8 GPUs × 2 zones
     }
 
     @Test
@@ -75,7 +76,7 @@ class ProfileValidatorTest {
                 """);
         assertThat(problems(repo)).extracting(ProfileValidator.Problem::line).containsExactly(
                 "rhoaibu-cluster-dev.yaml: spec.networking.machineNetwork[0].cidr: 100.64.0.0/16 overlaps 100.64.0.0/16, the OVN join subnet",
-                "rhoaibu-cluster-dev.yaml: spec.networking.clusterNetwork[0].hostPrefix: a /23 per node out of 10.128.0.0/21 fits 4 nodes, but the profile may run 32");
+                "rhoaibu-cluster-dev.yaml: spec.networking.clusterNetwork[0].hostPrefix: a /23 per node out of 10.128.0.0/21 fits 4 nodes, but the profile may run 41");
     }
 
     @Test
@@ -114,7 +115,7 @@ class ProfileValidatorTest {
     @Test
     void theMergedProfileIsWhatTheBundledFilesSay() throws IOException {
         var merged = Mappers.yaml().readTree(repo("").load("rhoaibu-cluster-dev").canonicalYaml());
-        assertThat(merged.path("spec").path("gpuPools")).hasSize(4);
+        assertThat(merged.path("spec").path("gpuPools")).hasSize(7);
         assertThat(merged.path("spec").path("cluster").path("baseDomain").asText()).isEqualTo("rhoai.example.com");
     }
 }

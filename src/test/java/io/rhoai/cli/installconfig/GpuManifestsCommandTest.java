@@ -41,9 +41,13 @@ class GpuManifestsCommandTest {
                 org.assertj.core.groups.Tuple.tuple("t4-shared", "Tesla-T4-SHARED", 3),
                 org.assertj.core.groups.Tuple.tuple("t4-private", "Tesla-T4-PRIVATE", 10),
                 org.assertj.core.groups.Tuple.tuple("l4-shared", "NVIDIA-L40-SHARED", 2),
-                org.assertj.core.groups.Tuple.tuple("l4-private", "NVIDIA-L40-PRIVATE", 10));
+                org.assertj.core.groups.Tuple.tuple("l4-private", "NVIDIA-L40-PRIVATE", 10),
+                org.assertj.core.groups.Tuple.tuple("a10g-private", "NVIDIA-A10G-PRIVATE", 3),
+                org.assertj.core.groups.Tuple.tuple("l40s-private", "NVIDIA-L40S-PRIVATE", 4),
+                org.assertj.core.groups.Tuple.tuple("l40s-multi-private", "NVIDIA-L40S-MULTI-PRIVATE", 2));
         assertThat(result.gpuLimits()).extracting(c -> c.label() + "=" + c.max()).containsExactly(
-                "Tesla-T4-SHARED=4", "NVIDIA-L40-SHARED=2", "Tesla-T4-PRIVATE=10", "NVIDIA-L40-PRIVATE=10");
+                "Tesla-T4-SHARED=4", "NVIDIA-L40-SHARED=2", "Tesla-T4-PRIVATE=10", "NVIDIA-L40-PRIVATE=10",
+                "NVIDIA-A10G-PRIVATE=3", "NVIDIA-L40S-PRIVATE=4", "NVIDIA-L40S-MULTI-PRIVATE=8");
         JsonNode ms = Mappers.yaml().readTree(Files.readString(dir.resolve("openshift/99_rhoai_gpu-machineset-l4-private-us-east-1a.yaml")));
         JsonNode provider = ms.path("spec").path("template").path("spec").path("providerSpec").path("value");
         assertThat(provider.path("placement").path("availabilityZone").asText()).isEqualTo("us-east-1a");
@@ -89,7 +93,7 @@ class GpuManifestsCommandTest {
         assertThat(Fixtures.listFiles(dir)).isEqualTo(before);
         GpuManifestsResult result = Mappers.json().readValue(r.stdout(), GpuManifestsResult.class);
         assertThat(result.dryRun()).isTrue();
-        assertThat(result.preview()).hasSize(10).containsKey("openshift/99_rhoai_gpu-clusterautoscaler.yaml");
+        assertThat(result.preview()).hasSize(16).containsKey("openshift/99_rhoai_gpu-clusterautoscaler.yaml");
     }
 
     @Test
