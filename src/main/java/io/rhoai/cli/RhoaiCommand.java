@@ -40,7 +40,6 @@ public class RhoaiCommand implements Runnable {
             io.rhoai.cli.gitops.GitOpsCommand.class,
             io.rhoai.cli.bootstrap.BootstrapCommand.class,
             io.rhoai.cli.status.StatusCommand.class,
-            io.rhoai.cli.models.ModelsCommand.class,
             io.rhoai.cli.fleet.FleetCommand.class);
 
     final GlobalOptions global = new GlobalOptions();

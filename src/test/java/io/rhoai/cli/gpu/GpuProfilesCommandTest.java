@@ -134,7 +134,8 @@ class GpuProfilesCommandTest {
         assertThat(run(PROD, a).exitCode()).isZero();
         assertThat(run(PROD, b).exitCode()).isZero();
         for (String f : Fixtures.listFiles(a)) assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
-        assertThat(Fixtures.listFiles(a)).containsExactly("acceleratorprofile-l4-private.yaml", "acceleratorprofile-l4-shared.yaml",
+        assertThat(Fixtures.listFiles(a)).containsExactly("acceleratorprofile-a10g-private.yaml", "acceleratorprofile-l4-private.yaml",
+                "acceleratorprofile-l4-shared.yaml", "acceleratorprofile-l40s-multi-private.yaml", "acceleratorprofile-l40s-private.yaml",
                 "acceleratorprofile-t4-private.yaml", "acceleratorprofile-t4-shared.yaml");
         Cli.Result again = run(PROD, a, "-o", "json");
         GpuProfilesResult result = Mappers.json().readValue(again.stdout(), GpuProfilesResult.class);
