@@ -52,6 +52,7 @@ public final class Kinds {
     public static final ResourceDefinitionContext USER = ctx("user.openshift.io", "v1", "User", "users", false);
     public static final ResourceDefinitionContext IDENTITY = ctx("user.openshift.io", "v1", "Identity", "identities", false);
     public static final ResourceDefinitionContext GROUP = ctx("user.openshift.io", "v1", "Group", "groups", false);
+    public static final ResourceDefinitionContext INFERENCE_SERVICE = ctx("serving.kserve.io", "v1beta1", "InferenceService", "inferenceservices", true);
 
     private static final Map<String, ResourceDefinitionContext> KNOWN = new ConcurrentHashMap<>();
 
@@ -60,7 +61,7 @@ public final class Kinds {
                 CLUSTER_ROLE_BINDING, CRD, OPERATOR_GROUP, SUBSCRIPTION, INSTALL_PLAN, CSV, PACKAGE_MANIFEST, ARGOCD,
                 APP_PROJECT, APPLICATION, APPLICATION_SET, ROUTE, MACHINE_SET, MACHINE, MACHINE_AUTOSCALER, CLUSTER_AUTOSCALER,
                 DEPLOYMENT, OAUTH, API_SERVER, CLUSTER_OPERATOR, INFRASTRUCTURE, CLUSTER_VERSION, INGRESS_CONTROLLER, KUBE_API_SERVER, USER,
-                IDENTITY, GROUP}) {
+                IDENTITY, GROUP, INFERENCE_SERVICE}) {
             KNOWN.put(key(apiVersion(c), c.getKind()), c);
         }
     }

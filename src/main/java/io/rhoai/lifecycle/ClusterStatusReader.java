@@ -5,6 +5,7 @@ import io.rhoai.gitops.BootstrapResult.AppState;
 import io.rhoai.gitops.GitOpsStatus;
 import io.rhoai.gpu.GpuPoolManager;
 import io.rhoai.kube.ClusterIdentity;
+import io.rhoai.models.serving.ServedModels;
 import io.rhoai.oauth.OAuthStatus;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class ClusterStatusReader {
     public static final String GITOPS = "gitops";
     public static final String SIGN_IN = "sign-in";
     public static final String CERTIFICATES = "certificates";
+    public static final String MODELS = "models";
 
     /**
      * @param identity     reads (and checks) the cluster's identity and version
@@ -167,5 +169,18 @@ public final class ClusterStatusReader {
             }
         }
         return new ClusterStatus.Certificates(c, window, due);
+    }
+
+    /** The models section from {@link ServedModels}: how many are served and Ready, each one that is not, and why. */
+    public static ClusterStatus.Extra models(ServedModels.Result r) {
+        if (!r.kserve()) {
+            return new ClusterStatus.Extra(MODELS, r, List.of("KServe is not installed (the cluster serves no InferenceServices)"), List.of());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(r.models().size() + " InferenceServices, " + r.ready() + " Ready");
+        for (ServedModels.Model m : r.models()) {
+            if (!m.ready()) lines.add("not Ready: " + m.namespace() + "/" + m.name() + " (" + m.reason() + ")");
+        }
+        return new ClusterStatus.Extra(MODELS, r, List.copyOf(lines), r.attention());
     }
 }

@@ -29,6 +29,7 @@ import io.rhoai.kube.ClusterIdentity;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.lifecycle.ClusterStatus;
 import io.rhoai.lifecycle.ClusterStatusReader;
+import io.rhoai.models.serving.ServedModels;
 import io.rhoai.oauth.OAuthStatus;
 import io.rhoai.oauth.OAuthStatusReader;
 import io.rhoai.profile.ClusterProfile;
@@ -45,7 +46,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"One read-only view of a cluster against its profile: identity, GPU pools, GitOps, sign-in, certificates.",
+        description = {"One read-only view of a cluster against its profile: identity, GPU pools, GitOps, sign-in, certificates, models.",
                 "Exit 0 when all is well, 9 when something needs attention (each item names its section and why):",
                 "a certificate within its renewal window, an Application Degraded or OutOfSync beyond --grace,",
                 "a pool above its cap or missing, kubeadmin still present after an identity provider is configured.",
@@ -156,7 +157,8 @@ public class StatusCommand extends BaseCommand {
                 certs ? () -> new CertificateStatusReader(() -> client, new SocketTlsProber(), endpoints.overrides(), progress(), Clock.systemUTC())
                         .status(new StatusRequest(p.name(), c.name(), c.baseDomain(), dir, true, true, Duration.ofSeconds(10), deadline.remaining()))
                         : null,
-                ProfileViews.renewBefore(p), grace, List.of());
+                ProfileViews.renewBefore(p), grace,
+                List.of(() -> ClusterStatusReader.models(new ServedModels(client).read(grace, Clock.systemUTC().instant(), deadline))));
         return new ClusterStatusReader(Clock.systemUTC()).read(sources);
     }
 

@@ -3,7 +3,6 @@ package io.rhoai.models.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.core.yaml.Mappers;
@@ -18,9 +17,6 @@ import java.net.URI;
  * least routed); nothing else of the cluster is read.
  */
 public final class InferenceServiceEndpoint implements EndpointTestRequest.EndpointSource {
-    static final ResourceDefinitionContext INFERENCE_SERVICE = new ResourceDefinitionContext.Builder().withGroup("serving.kserve.io")
-            .withVersion("v1beta1").withKind("InferenceService").withPlural("inferenceservices").withNamespaced(true).build();
-
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
@@ -35,7 +31,7 @@ public final class InferenceServiceEndpoint implements EndpointTestRequest.Endpo
     @Override
     public URI resolve(Deadline deadline) {
         String what = "InferenceService " + namespace + "/" + name;
-        GenericKubernetesResource isvc = Retry.call("read " + what, deadline, new Kinds(client).resource(INFERENCE_SERVICE, namespace, name)::get);
+        GenericKubernetesResource isvc = Retry.call("read " + what, deadline, new Kinds(client).resource(Kinds.INFERENCE_SERVICE, namespace, name)::get);
         if (isvc == null) {
             throw RhoaiException.precondition(what + " does not exist (or KServe is not installed on this cluster)",
                     "check the name and namespace: kubectl get inferenceservices -n " + namespace + "; or pass the endpoint with --url");

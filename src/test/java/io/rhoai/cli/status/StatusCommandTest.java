@@ -85,8 +85,10 @@ class StatusCommandTest {
         assertThat(s.path("signIn").path("kubeadminPresent").asBoolean()).isFalse();
         assertThat(s.path("certificates").path("renewalDue").asBoolean()).isFalse();
         assertThat(s.path("certificates").path("status").path("endpoints").get(0).path("servedMatchesStored").asBoolean()).isTrue();
+        assertThat(s.path("more").get(0).path("section").asText()).isEqualTo("models");
+        assertThat(s.path("more").get(0).path("data").path("kserve").asBoolean()).isTrue();
         int requests = platform.cluster.rhoaiRequests.size();
-        assertThat(requests).as("a status makes a fixed number of requests: %s", platform.cluster.rhoaiRequests).isLessThanOrEqualTo(20);
+        assertThat(requests).as("a status makes a fixed number of requests: %s", platform.cluster.rhoaiRequests).isLessThanOrEqualTo(21);
         assertThat(platform.cluster.rhoaiWrites()).isEmpty();
         System.out.printf("[bench] status: %d requests, %d ms%n", requests, ms);
 
@@ -127,6 +129,46 @@ class StatusCommandTest {
             app = apps.withName("config-namespaces").get();
             app.setAdditionalProperty("status", healthy);
             apps.resource(app).update();
+        }
+    }
+
+    /** Models section: every InferenceService in one list; one not Ready beyond the grace needs attention, a Ready one does not. */
+    @Test
+    void anInferenceServiceNotReadyBeyondTheGraceNeedsAttention() throws Exception {
+        var isvcs = platform.cluster.admin.genericKubernetesResources(Kinds.INFERENCE_SERVICE);
+        String hourAgo = Instant.now().minus(Duration.ofHours(1)).toString();
+        isvc(isvcs, "granite-3-3-8b-instruct", "True", null, hourAgo);
+        isvc(isvcs, "granite3-guardian-2b", "False", "ServingRuntime granite3-guardian-2b not found", hourAgo);
+        try {
+            Cli.Result r = status("-o", "json");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.ATTENTION);
+            assertThat(sections(json(r))).containsExactly("models");
+            assertThat(json(r).path("attention").get(0).path("why").asText())
+                    .contains("InferenceService models/granite3-guardian-2b is not Ready since " + hourAgo)
+                    .contains("ServingRuntime granite3-guardian-2b not found");
+            Cli.Result text = status("--grace", "2h");
+            assertThat(text.exitCode()).as("within the grace").isZero();
+            assertThat(text.stdout()).contains("2 InferenceServices, 1 Ready").contains("not Ready: models/granite3-guardian-2b");
+        } finally {
+            isvcs.inNamespace("models").withName("granite-3-3-8b-instruct").delete();
+            isvcs.inNamespace("models").withName("granite3-guardian-2b").delete();
+        }
+    }
+
+    private static void isvc(io.fabric8.kubernetes.client.dsl.MixedOperation<GenericKubernetesResource, ?, ?> isvcs, String name,
+                             String ready, String message, String since) {
+        GenericKubernetesResource o = new GenericKubernetesResource();
+        o.setApiVersion("serving.kserve.io/v1beta1");
+        o.setKind("InferenceService");
+        o.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace("models").build());
+        Map<String, Object> condition = new java.util.HashMap<>(Map.of("type", "Ready", "status", ready, "lastTransitionTime", since));
+        if (message != null) condition.putAll(Map.of("reason", "RuntimeNotRecognized", "message", message));
+        Map<String, Object> status = Map.of("conditions", List.of(condition), "url", "https://" + name + "-models.apps.dev.example.test");
+        o.setAdditionalProperty("status", status);
+        GenericKubernetesResource created = isvcs.inNamespace("models").resource(o).create();
+        if (created.getAdditionalProperties().get("status") == null) {
+            created.setAdditionalProperty("status", status);
+            isvcs.inNamespace("models").resource(created).updateStatus();
         }
     }
 
