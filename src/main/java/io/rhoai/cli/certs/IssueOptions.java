@@ -12,6 +12,8 @@ import io.rhoai.profile.ProfileRepository;
 import io.rhoai.cli.OptionalProfileOptions;
 import io.rhoai.cli.ProfileOptions;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import java.util.Optional;
 public final class IssueOptions {
     /** The cluster profile: names, DNS provider, ACME server, e-mail and key type come from spec.certificates. */
     @Mixin OptionalProfileOptions cluster;
+
+    /** The command these options are part of: profile warnings go to its stderr. */
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
 
     @Option(names = {"-d", "--domain"}, paramLabel = "NAME", description = "A name for the certificate (repeatable); replaces the profile's names.")
     List<String> domains = new ArrayList<>();
@@ -60,7 +65,7 @@ public final class IssueOptions {
 
     /** The profile named by --cluster, or null when only --domain names were given. */
     ClusterProfile profile(Map<String, String> env) {
-        ProfileOptions given = cluster.given();
+        ProfileOptions given = cluster.given(command);
         return given == null ? null : given.load(env).profile();
     }
 
