@@ -8,6 +8,7 @@ import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
+import io.rhoai.git.TokenUser;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.secret.Secret;
@@ -62,7 +63,8 @@ public class GitOpsBootstrapCommand extends BaseCommand {
                     + BootstrapRequest.NARROW_CONTROLLER_ROLE + " installs and binds a narrower bundled role).")
     String controllerRole;
 
-    @Option(names = "--repo-username", paramLabel = "USER", description = "User of the repository token (needed with a token).")
+    @Option(names = "--repo-username", paramLabel = "USER", description = "User sent with the repository token (default: profile spec.gitops.repoUsername, else "
+                    + TokenUser.GITHUB + ", or " + TokenUser.GITLAB + " for a GitLab host; both accept any token).")
     String repoUsername;
 
     @Option(names = "--git-token-file", paramLabel = "FILE",
@@ -101,7 +103,9 @@ public class GitOpsBootstrapCommand extends BaseCommand {
         Secret token = secrets().find("git token", gitTokenFile, "--git-token-file", "GIT_TOKEN");
         BootstrapRequest request = new BootstrapRequest(p.name(), g == null ? null : g.repoURL(), g == null ? null : g.revision(),
                 ProfileViews.overlayPath(p),
-                channel, manualApproval, approve, controllerRole, repoUsername, token, autoSync, waitApps, degradedGrace,
+                channel, manualApproval, approve, controllerRole,
+                token == null ? repoUsername : TokenUser.resolve(repoUsername, g == null ? null : g.repoUsername(), g == null ? null : g.repoURL()),
+                token, autoSync, waitApps, degradedGrace,
                 timeout, mode, manifestsDir);
         Waits.Mode wait = parseWaitMode(waitMode);
         BootstrapResult result;
