@@ -5,6 +5,7 @@ import io.rhoai.profile.ProfileRepository;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Completion candidates for {@code --cluster}, {@code --from}, {@code --to}: the profile names where a command would
@@ -14,10 +15,21 @@ import java.util.List;
  */
 @RegisterForReflection
 public final class ProfileNames implements Iterable<String> {
+    private final Map<String, String> env;
+
+    public ProfileNames() {
+        this(System.getenv());
+    }
+
+    /** Profiles as a run with {@code env} sees them ({@link CompletionCommand} passes the run's environment). */
+    public ProfileNames(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public Iterator<String> iterator() {
         try {
-            return ProfileRepository.locate(null, System.getenv()).names().iterator();
+            return ProfileRepository.locate(null, env).names().iterator();
         } catch (RuntimeException e) {
             return List.<String>of().iterator();   // a broken RHOAI_PROFILES_DIR: no candidates rather than no script
         }

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.Candidates;
 import io.rhoai.certs.acme.AcmeServers;
 import io.rhoai.certs.acme.IssueRequest;
 import io.rhoai.certs.store.CertificateStore;
@@ -34,10 +35,10 @@ public final class IssueOptions {
     @Option(names = {"-d", "--domain"}, paramLabel = "NAME", description = "A name for the certificate (repeatable); replaces the profile's names.")
     List<String> domains = new ArrayList<>();
 
-    @Option(names = "--dns-provider", paramLabel = "NAME", description = "route53, rfc2136 or manual (default: profile spec.certificates.dns.provider).")
+    @Option(names = "--dns-provider", paramLabel = "NAME", completionCandidates = Candidates.DnsProviderNames.class, description = "route53, rfc2136 or manual (default: profile spec.certificates.dns.provider).")
     String dnsProvider;
 
-    @Option(names = "--acme-server", paramLabel = "SERVER",
+    @Option(names = "--acme-server", paramLabel = "SERVER", completionCandidates = Candidates.AcmeServers.class,
             description = "letsencrypt (default), letsencrypt-staging or an ACME directory URL (default: profile spec.certificates.server).")
     String acmeServer;
 
@@ -50,7 +51,7 @@ public final class IssueOptions {
     @Option(names = "--email", paramLabel = "ADDRESS", description = "Contact for the ACME account (expiry notices); default: profile spec.certificates.email.")
     String email;
 
-    @Option(names = "--key-type", paramLabel = "TYPE", description = "Certificate key: ec-p256 (default), rsa-2048, rsa-4096.")
+    @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = Candidates.KeyTypes.class, description = "Certificate key: ec-p256 (default), rsa-2048, rsa-4096.")
     String keyType;
 
     @Option(names = "--state-dir", paramLabel = "DIR",

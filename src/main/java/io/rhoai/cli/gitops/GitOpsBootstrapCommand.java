@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.Candidates;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
@@ -36,12 +37,14 @@ import java.util.stream.Collectors;
                 "Subscription → InstallPlan → CSV Succeeded → Argo CD CRDs → Argo CD instance → repository secret → AppProjects"
                         + " → root Application → (--wait-apps) every Application Synced and Healthy.",
                 "Safe to re-run: unchanged objects are not written; an existing install is adopted, not duplicated."},
-        footer = {"%nCredentials: the repository token is read from --git-token-file, GIT_TOKEN_FILE or GIT_TOKEN (never an argument);"
-                + " a public repository needs none.",
+        footer = {"%nCredentials: the repository token is read from --git-token-file,",
+                "GIT_TOKEN_FILE or GIT_TOKEN (never an argument); a public repository needs none.",
                 "%nExamples:",
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=client -o yaml",
-                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me --git-token-file ~/.config/rhoai/token --auto-sync --wait-apps",
-                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-prod --channel gitops-1.15 --manual-approval --approve --timeout 30m",
+                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me \\",
+                "      --git-token-file ~/.config/rhoai/token --auto-sync --wait-apps",
+                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-prod --channel gitops-1.15 \\",
+                "      --manual-approval --approve --timeout 30m",
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=server"})
 public class GitOpsBootstrapCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
@@ -87,7 +90,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
     @Option(names = "--manifests-dir", paramLabel = "DIR", description = "Templates to use instead of the bundled bootstrap-manifests/.")
     Path manifestsDir;
 
-    @Option(names = "--wait-mode", paramLabel = "MODE", defaultValue = "watch",
+    @Option(names = "--wait-mode", paramLabel = "MODE", completionCandidates = Candidates.WaitModes.class, defaultValue = "watch",
             description = "How to wait: watch (default; falls back to polling if a watch cannot be opened) or poll.")
     String waitMode;
 

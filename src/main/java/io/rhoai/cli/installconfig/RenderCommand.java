@@ -21,9 +21,12 @@ import java.nio.file.Path;
                 "The profile is validated first; nothing is written when it is rejected. Same inputs give byte-identical files."},
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir out/dev \\",
-                "      --pull-secret-file docs/examples/pull-secret.example.json --ssh-public-key-file docs/examples/ssh-key.example.pub",
-                "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c rhoaibu-cluster-prod --dir out/prod --dry-run",
-                "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev --pull-secret-file ps.json -o json"})
+                "      --pull-secret-file docs/examples/pull-secret.example.json \\",
+                "      --ssh-public-key-file docs/examples/ssh-key.example.pub",
+                "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c \\",
+                "      rhoaibu-cluster-prod --dir out/prod --dry-run",
+                "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev \\",
+                "      --pull-secret-file ps.json -o json"})
 public class RenderCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
 

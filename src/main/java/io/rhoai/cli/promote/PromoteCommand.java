@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
                 + "cluster's Argo CD Applications are Synced and Healthy at the commit, push a promotion branch (a merge of the "
                 + "source branch, or a new pinned targetRevision) and open a GitHub pull request.",
         subcommands = {PromotePlanCommand.class, PromoteBackCommand.class},
-        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API), SSH_AUTH_SOCK, KUBECONFIG, "
-                + "RHOAI_GITHUB_API_URL (GitHub Enterprise), RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
+        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API),",
+                "SSH_AUTH_SOCK, KUBECONFIG, RHOAI_GITHUB_API_URL (GitHub Enterprise),",
+                "RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
                 "%nExamples:",
                 "  rhoai promote plan --from dev --to prod",
                 "  rhoai promote --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod \\",
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
                 "  rhoai promote --from dev --to prod --dry-run -o json",
                 "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
                 "  rhoai promote back --from prod --to dev",
-                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 5 out of --timeout, "
-                + "6 git/GitHub failed."})
+                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift,",
+                "  conflict or the gate, 5 out of --timeout, 6 git/GitHub failed."})
 public class PromoteCommand extends BaseCommand {
     @Mixin PromoteOptions options;
     @Mixin GateOptions gate;
