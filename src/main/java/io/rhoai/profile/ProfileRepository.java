@@ -40,6 +40,8 @@ import java.util.stream.Stream;
  */
 public final class ProfileRepository {
     public static final String BUNDLED = "install-configs";
+    /** The folder that stands in for the bundled profiles (the launcher sets it to the checkout's install-configs). */
+    public static final String BUNDLED_DIR_PROPERTY = "rhoai.profiles.bundled";
     /** Files starting with this are shared bases, not clusters. */
     private static final String BASE_PREFIX = "_";
 
@@ -108,7 +110,11 @@ public final class ProfileRepository {
             return new ProfileRepository(p);
         }
         Path local = Path.of(BUNDLED);
-        return Files.isDirectory(local) ? new ProfileRepository(local) : bundled();
+        if (Files.isDirectory(local)) return new ProfileRepository(local);
+        // scripts/rhoai points here at the checkout's install-configs: read at run time, so editing them rebuilds nothing
+        String checkout = System.getProperty(BUNDLED_DIR_PROPERTY);
+        if (checkout != null && !checkout.isBlank() && Files.isDirectory(Path.of(checkout))) return new ProfileRepository(Path.of(checkout));
+        return bundled();
     }
 
     public static ProfileRepository bundled() {
