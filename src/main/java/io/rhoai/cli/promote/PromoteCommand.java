@@ -36,6 +36,11 @@ public class PromoteCommand extends BaseCommand {
             + "create no branch, touch no file, push nothing.")
     boolean dryRun;
 
+    @Option(names = "--pin-remote-bases", description = "Pin floating remote bases (?ref=main, HEAD, no ref) in the "
+            + "promoted kustomizations to the commit each resolves to now (git ls-remote), in the same commit; fails (exit 6) "
+            + "when a remote cannot be reached.")
+    boolean pinRemoteBases;
+
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")
     String githubRepo;
 
@@ -44,7 +49,8 @@ public class PromoteCommand extends BaseCommand {
         Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
-        PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
+        PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env(),
+                pinRemoteBases);
         PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress(), deadline).promote(request);
         return finish(result, PromoteText::result);
     }

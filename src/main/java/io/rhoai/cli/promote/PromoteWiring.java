@@ -1,5 +1,7 @@
 package io.rhoai.cli.promote;
 
+import io.rhoai.git.RemoteRefs;
+
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.core.Progress;
 
@@ -36,6 +38,11 @@ final class PromoteWiring {
 
     static PromotionRequest request(PromoteOptions o, GateOptions gate, boolean noPr, boolean dryRun,
                                     PromotionRequest.Direction direction, Map<String, String> env) {
+        return request(o, gate, noPr, dryRun, direction, env, false);
+    }
+
+    static PromotionRequest request(PromoteOptions o, GateOptions gate, boolean noPr, boolean dryRun,
+                                    PromotionRequest.Direction direction, Map<String, String> env, boolean pinRemoteBases) {
         Environments envs = new Environments(ProfileOptions.locate(o.profilesDir, o.sets, env, Progress.NONE, p -> false));
         Environment from = envs.resolve(o.from, "--from");
         Environment to = envs.resolve(o.to, "--to");
@@ -46,7 +53,7 @@ final class PromoteWiring {
                 + o.sets.stream().map(v -> " --set " + v).collect(java.util.stream.Collectors.joining());
         String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
         return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env), o.allowDrift, gate != null && gate.skip,
-                noPr, dryRun, !o.noRender, backCmd);
+                noPr, dryRun, !o.noRender, backCmd, pinRemoteBases);
     }
 
     /**
@@ -98,7 +105,7 @@ final class PromoteWiring {
                 (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
                 repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, perOperation.get()),
-                externalDiff);
+                externalDiff, new RemoteRefs(perOperation)::resolve);
     }
 
     /** The next operation's timeout; refuses to start one once the run's budget is spent. */
