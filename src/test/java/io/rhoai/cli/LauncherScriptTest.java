@@ -45,6 +45,7 @@ class LauncherScriptTest {
         executable(project.resolve("mvnw"), """
                 #!/usr/bin/env bash
                 echo "mvnw $*" >> "%s"
+                echo "MAVEN_OPTS=$MAVEN_OPTS" >> "%s"
                 echo "[INFO] maven build noise"
                 if [ -n "${FAKE_OFFLINE_MISSING:-}" ] && [[ " $* " == *" -o "* ]]; then
                   echo "[ERROR] Plugin x:y:1 or one of its dependencies could not be resolved: Cannot access central in offline mode"
@@ -57,7 +58,7 @@ class LauncherScriptTest {
                 mkdir -p $a/app $a/lib/main $a/lib/boot $a/lib/picocli17 && echo jar > $a/quarkus-run.jar
                 touch $a/app/rhoai-0.1.0.jar $a/lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar $a/lib/main/info.picocli.picocli-4.7.7.jar $a/lib/main/org.example.lib-1.jar \
                   $a/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.33.2.jar $a/lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar
-                """.formatted(calls));
+                """.formatted(calls, calls));
         // "java" on the PATH that is no JDK (no release file next to it): the launcher must not pick the machine's own
         executable(project.resolve("path-bin/java"), "#!/usr/bin/env bash\necho \"path java $*\" >> \"%s\"\nexit 99\n".formatted(calls));
         for (String files : List.of("pom.xml", "src/main/java/Main.java", "src/main/java", "src/main")) {
@@ -87,9 +88,10 @@ class LauncherScriptTest {
         String classpath = app.resolve("app/rhoai-0.1.0.jar") + ":" + app.resolve("lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar") + ":"
                 + app.resolve("lib/main/org.example.lib-1.jar") + ":"
                 + app.resolve("lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar");
-        assertThat(log.get(1)).startsWith("java " + JVM_FLAGS + " -XX:ArchiveClassesAtExit=")
+        List<String> java = log.stream().filter(l -> l.startsWith("java")).toList();
+        assertThat(java.get(0)).startsWith("java " + JVM_FLAGS + " -XX:ArchiveClassesAtExit=")
                 .endsWith(" -cp " + classpath + " io.rhoai.cli.Training");
-        assertThat(log.get(2)).contains("-XX:SharedArchiveFile=" + app.resolve("rhoai-jdk17.0.99-"))
+        assertThat(java.get(1)).contains("-XX:SharedArchiveFile=" + app.resolve("rhoai-jdk17.0.99-"))
                 .endsWith(" -cp " + classpath + " io.rhoai.cli.Main install-config render --dir out dir");
         try (var files = Files.list(project.resolve("target/quarkus-app"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("rhoai-jdk17\\.0\\.99-\\d+\\.jsa"));
@@ -120,7 +122,8 @@ class LauncherScriptTest {
     void offlineFirstThenOnlineWhenTheMavenCacheLacksSomethingWithTheUsersMavenOptions() throws Exception {
         Path jdk = fakeJdk("17.0.99");
 
-        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "FAKE_OFFLINE_MISSING", "1", "RHOAI_MAVEN_OPTS", "-Dmaven.repo.local=/tmp/m2 -U"),
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "FAKE_OFFLINE_MISSING", "1", "RHOAI_MAVEN_OPTS", "-Dmaven.repo.local=/tmp/m2 -U",
+                "MAVEN_OPTS", "-Xmx2g"),
                 "version");
 
         assertThat(run.exit()).as(run.toString()).isZero();
@@ -130,6 +133,8 @@ class LauncherScriptTest {
         assertThat(mvnw).hasSize(2);
         assertThat(mvnw.get(0)).startsWith("mvnw -B -o package ").endsWith(" -Dmaven.repo.local=/tmp/m2 -U");
         assertThat(mvnw.get(1)).startsWith("mvnw -B package ").endsWith(" -Dmaven.repo.local=/tmp/m2 -U");
+        // Maven's own JVM runs C1-only with the serial collector; the user's MAVEN_OPTS come last
+        assertThat(callLog()).filteredOn(l -> l.startsWith("MAVEN_OPTS=")).containsOnly("MAVEN_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g");
     }
 
     @Test
