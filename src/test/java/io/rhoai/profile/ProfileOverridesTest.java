@@ -105,6 +105,24 @@ class ProfileOverridesTest {
     }
 
     @Test
+    void everyCommandThatReadsAProfileTakesSetPromoteAndOptionalProfilesToo() {
+        Cli.Result promote = Cli.cli().run("promote", "plan", "--from", "dev", "--to", "prod", "--profiles-dir",
+                Fixtures.PROFILES.toString(), "--set", "spec.gitops.repoUrl=https://github.com/me/fork");
+        assertThat(promote.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(promote.stdout()).isEmpty();
+        assertThat(promote.stderr()).contains("error: --set spec.gitops.repoUrl: unknown field 'repoUrl'")
+                .contains("did you mean 'repoURL'");
+
+        Cli.Result certs = Cli.cli().run("certs", "issue", "-c", "dev", "--profiles-dir", Fixtures.PROFILES.toString(),
+                "--dns-provider", "manual", "--dry-run", "--state-dir", tmp.resolve("state").toString(),
+                "--set", "spec.cluster.baseDomain=ai.acme.io");
+        assertThat(certs.exitCode()).as(certs.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(certs.stdout()).contains("*.apps.dev.ai.acme.io");
+        // the ACME e-mail is certs' own placeholder; the domain is not one any more
+        assertThat(certs.stderr()).contains("warning: spec.certificates.email is a placeholder").doesNotContain("baseDomain");
+    }
+
+    @Test
     void anOverriddenValueTheValidatorRefusesIsNamedByItsFlag() {
         Cli.Result r = render(Cli.cli(), "--set", "spec.platform.aws.region=mars-1");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
