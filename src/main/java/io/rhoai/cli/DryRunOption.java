@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * sends every write with {@code dryRun=All}, so the API server validates it and admission runs, and stores nothing.
  */
 public final class DryRunOption {
-    @Option(names = "--dry-run", paramLabel = "MODE", arity = "0..1", fallbackValue = "client", defaultValue = "none",
+    @Option(names = "--dry-run", paramLabel = "MODE", completionCandidates = Candidates.DryRunModes.class, arity = "0..1", fallbackValue = "client", defaultValue = "none",
             description = "Show the plan and change nothing: client (the default when given without a value: no write is sent) "
                     + "or server (the API server validates every write and stores nothing).")
     String dryRun;

@@ -21,7 +21,8 @@ import java.util.Map;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         footer = {"%nExamples:",
-                "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev --dry-run",
+                "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev \\",
+                "      --dry-run",
                 "  rhoai gpu catalog -o json",
                 "  rhoai version -o json",
                 "%nExit codes: rhoai exit-codes"})

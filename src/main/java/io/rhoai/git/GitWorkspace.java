@@ -295,8 +295,8 @@ public final class GitWorkspace implements AutoCloseable {
             if (t instanceof SshTransport ssh) {
                 ssh.setSshSessionFactory(new StrictJschSessionFactory(auth.knownHosts(), auth.sshKeyFile(), auth.agentSocket()));
             } else if (auth.token() != null) {
-                // GitHub, GitLab and Gitea accept any user name with a token as the password
-                t.setCredentialsProvider(new UsernamePasswordCredentialsProvider("x-access-token", auth.token().reveal()));
+                // the token is the password; the user is the one the host documents for tokens (TokenUser)
+                t.setCredentialsProvider(new UsernamePasswordCredentialsProvider(TokenUser.defaultFor(url), auth.token().reveal()));
             }
         };
     }

@@ -85,9 +85,10 @@ public record ClusterProfile(String apiVersion, String kind, Metadata metadata, 
 
     /**
      * Where the cluster's Argo CD reads its configuration. {@code promotion}: "branch" (the revision is a branch,
-     * promoted by merging) or "pinned" (the target overlay pins a verified SHA).
+     * promoted by merging) or "pinned" (the target overlay pins a verified SHA). {@code repoUsername}: the user sent with
+     * a repository token (default by host, {@link io.rhoai.git.TokenUser}).
      */
-    public record GitOps(String repoURL, String revision, String overlayPath, String promotion) { }
+    public record GitOps(String repoURL, String revision, String overlayPath, String promotion, String repoUsername) { }
 
     public record OAuth(Google google, Admins admins) { }
 

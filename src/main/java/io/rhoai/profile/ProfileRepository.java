@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,6 +40,8 @@ import java.util.stream.Stream;
  */
 public final class ProfileRepository {
     public static final String BUNDLED = "install-configs";
+    /** The folder that stands in for the bundled profiles (the launcher sets it to the checkout's install-configs). */
+    public static final String BUNDLED_DIR_PROPERTY = "rhoai.profiles.bundled";
     /** Files starting with this are shared bases, not clusters. */
     private static final String BASE_PREFIX = "_";
 
@@ -49,6 +52,10 @@ public final class ProfileRepository {
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private final Path dir;   // null: bundled
+    /** Values set from outside the files (env first, then --set: the later wins), applied to every profile loaded. */
+    private final List<ProfileOverride> overrides;
+    /** Told about every placeholder value in a loaded profile (after overrides); the CLI warns on stderr. */
+    private final Consumer<Placeholders.Placeholder> placeholders;
     private final ObjectMapper strict = Mappers.yaml().copy()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -59,7 +66,31 @@ public final class ProfileRepository {
     private static final ObjectMapper PARSER = Mappers.yaml().copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ProfileRepository(Path dir) {
+        this(dir, List.of(), p -> { });
+    }
+
+    private ProfileRepository(Path dir, List<ProfileOverride> overrides, Consumer<Placeholders.Placeholder> placeholders) {
         this.dir = dir;
+        this.overrides = List.copyOf(overrides);
+        this.placeholders = placeholders;
+    }
+
+    /**
+     * The same profiles with {@code overrides} applied on load, in order (a later one wins over an earlier one for the
+     * same path), each checked as a field of the profile is: an unknown field or a wrong type fails naming its source.
+     */
+    public ProfileRepository withOverrides(List<ProfileOverride> overrides) {
+        for (ProfileOverride o : overrides) checkOverride(o);
+        return new ProfileRepository(dir, overrides, placeholders);
+    }
+
+    /** The same profiles; {@code listener} hears about every placeholder value of each profile loaded. */
+    public ProfileRepository onPlaceholder(Consumer<Placeholders.Placeholder> listener) {
+        return new ProfileRepository(dir, overrides, listener);
+    }
+
+    public List<ProfileOverride> overrides() {
+        return overrides;
     }
 
     /** @param explicitDir --profiles-dir, or null */
@@ -79,7 +110,11 @@ public final class ProfileRepository {
             return new ProfileRepository(p);
         }
         Path local = Path.of(BUNDLED);
-        return Files.isDirectory(local) ? new ProfileRepository(local) : bundled();
+        if (Files.isDirectory(local)) return new ProfileRepository(local);
+        // scripts/rhoai points here at the checkout's install-configs: read at run time, so editing them rebuilds nothing
+        String checkout = System.getProperty(BUNDLED_DIR_PROPERTY);
+        if (checkout != null && !checkout.isBlank() && Files.isDirectory(Path.of(checkout))) return new ProfileRepository(Path.of(checkout));
+        return bundled();
     }
 
     public static ProfileRepository bundled() {
@@ -179,6 +214,11 @@ public final class ProfileRepository {
             files.add(0, bf);
         }
         checkHeader(file, tree, ClusterProfile.KIND);
+        if (!overrides.isEmpty()) {
+            ObjectNode withOverrides = (ObjectNode) tree.deepCopy();
+            for (ProfileOverride o : overrides) applyOverride(withOverrides, o);
+            tree = withOverrides;
+        }
         ClusterProfile profile = bind(file, tree, ClusterProfile.class, "");
         if (profile.metadata() == null || profile.metadata().name() == null) {
             throw fieldError(file, "metadata.name", "is required", "set it to the file name, " + name);
@@ -190,7 +230,9 @@ public final class ProfileRepository {
         }
         if (profile.spec() == null) throw fieldError(file, "spec", "is required", "see docs/profiles.md");
         String canonical = Mappers.toYaml(tree);
-        return new LoadedProfile(profile, files, canonical);
+        LoadedProfile loaded = new LoadedProfile(profile, files, canonical);
+        for (Placeholders.Placeholder p : Placeholders.in(tree)) placeholders.accept(p);
+        return loaded;
     }
 
     /** The text of one of the files a profile was loaded from (for input digests), or null when it is gone. */
@@ -204,17 +246,11 @@ public final class ProfileRepository {
      * the file holding the longest prefix of it wins, the profile on a tie.
      */
     public String originOf(LoadedProfile loaded, String path) {
-        List<String> segments = new ArrayList<>();
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            segments.add(bracket < 0 ? part : part.substring(0, bracket));
-            while (bracket >= 0) {
-                int close = part.indexOf(']', bracket);
-                if (close < 0) break;
-                segments.add(part.substring(bracket, close + 1));
-                bracket = part.indexOf('[', close);
-            }
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            String set = overrides.get(i).path();
+            if (path.equals(set) || path.startsWith(set + ".") || path.startsWith(set + "[")) return overrides.get(i).source();
         }
+        List<String> segments = segments(path);
         String best = loaded.files().get(loaded.files().size() - 1);
         int bestDepth = -1;
         for (int f = loaded.files().size() - 1; f >= 0; f--) {
@@ -239,6 +275,140 @@ public final class ProfileRepository {
             }
         }
         return best;
+    }
+
+    /** "spec.gpuPools[name=x].maxReplicas" → spec, gpuPools, [name=x], maxReplicas */
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            segments.add(bracket < 0 ? part : part.substring(0, bracket));
+            while (bracket >= 0) {
+                int close = part.indexOf(']', bracket);
+                if (close < 0) break;
+                segments.add(part.substring(bracket, close + 1));
+                bracket = part.indexOf('[', close);
+            }
+        }
+        return segments;
+    }
+
+    /** The typed value: a YAML scalar (3, true, 15m, text); anything else (a list, a mapping, null) is taken as text. */
+    private static JsonNode scalar(String value) {
+        try {
+            JsonNode n = Mappers.yaml().readTree(value);
+            if (n != null && n.isValueNode() && !n.isNull()) return n;
+        } catch (JsonProcessingException ignored) {
+            // not YAML: text
+        }
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+    }
+
+    /**
+     * An override is checked on its own, before any profile is read: the path is built as a one-field profile and bound
+     * with the same strict rules as a file, so an unknown field gets the same "did you mean" and a wrong type the same
+     * message, both naming the override.
+     */
+    private void checkOverride(ProfileOverride o) {
+        List<String> segs = segments(o.path());
+        for (String s : segs) {
+            if (s.isEmpty() || (s.startsWith("[") && !s.matches("\\[(name=[^\\]]+|[0-9]+)]"))) {
+                throw RhoaiException.invalid(o.source() + ": '" + o.path() + "' is not a field path",
+                        "write fields with dots, list items as [0] or [name=ITEM]: spec.gpuPools[name=t4-private].maxReplicas");
+            }
+        }
+        Matcher creds = URL_USERINFO.matcher(o.value().strip());
+        if (creds.find() && !(creds.group(1).equalsIgnoreCase("ssh") && !creds.group(2).contains(":"))) {
+            throw RhoaiException.invalid(o.source() + ": credentials in the URL are not allowed (the value is not shown)",
+                    "remove the user:password@ part; use --git-token-file / GIT_TOKEN for the token");
+        }
+        JsonNode mini = scalar(o.value());
+        for (int i = segs.size() - 1; i >= 1; i--) {
+            String s = segs.get(i);
+            if (s.startsWith("[name=")) {
+                ObjectNode item = mini.isObject() ? (ObjectNode) mini : Mappers.yaml().createObjectNode();
+                item.put("name", s.substring("[name=".length(), s.length() - 1));
+                mini = Mappers.yaml().createArrayNode().add(item);
+            } else if (s.startsWith("[")) {
+                mini = Mappers.yaml().createArrayNode().add(mini);
+            } else {
+                ObjectNode o2 = Mappers.yaml().createObjectNode();
+                o2.set(s, mini);
+                mini = o2;
+            }
+        }
+        try {
+            strict.treeToValue(mini, ClusterProfile.Spec.class);
+        } catch (UnrecognizedPropertyException e) {
+            String field = e.getPropertyName();
+            String suggestion = TypoHints.closest(field, e.getKnownPropertyIds());
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().reduce((a, b) -> a + ", " + b).orElse("");
+            throw RhoaiException.invalid(o.source() + ": unknown field '" + field + "'",
+                    suggestion != null ? "did you mean '" + suggestion + "' (" + o.path().replace(field, suggestion) + ")?"
+                            : "known fields there: " + known + " (docs/profiles.md)");
+        } catch (JsonMappingException e) {
+            throw RhoaiException.invalid(o.source() + ": '" + o.value() + "' " + expected(e).replace("must be a mapping (key: value)",
+                    "is a single value, but the field is a mapping").replace("must be a list", "is a single value, but the field is a list"),
+                    "set a single value (a field under it, for a mapping or list); field types: docs/profiles.md");
+        } catch (JsonProcessingException e) {
+            throw RhoaiException.invalid(o.source() + ": " + e.getOriginalMessage(), "see docs/profiles.md");
+        }
+    }
+
+    /** Writes the override's value into the merged tree, creating missing mappings on the way. */
+    private static void applyOverride(ObjectNode tree, ProfileOverride o) {
+        List<String> segs = segments(o.path());
+        JsonNode node = tree;
+        for (int i = 0; i < segs.size(); i++) {
+            String s = segs.get(i);
+            boolean last = i == segs.size() - 1;
+            String next = last ? null : segs.get(i + 1);
+            JsonNode child;
+            if (s.startsWith("[")) {
+                if (!node.isArray()) throw notThere(o, "no list at " + s);
+                if (s.startsWith("[name=")) {
+                    String name = s.substring("[name=".length(), s.length() - 1);
+                    child = null;
+                    for (JsonNode item : node) if (name.equals(item.path("name").asText(null))) child = item;
+                    if (child == null) {
+                        List<String> names = new ArrayList<>();
+                        node.forEach(item -> names.add(item.path("name").asText("?")));
+                        throw notThere(o, "no item named '" + name + "' (there: " + String.join(", ", names) + ")");
+                    }
+                } else {
+                    int idx = Integer.parseInt(s.substring(1, s.length() - 1));
+                    if (idx >= node.size()) throw notThere(o, "the list has " + node.size() + " item(s)");
+                    if (last) {
+                        ((ArrayNode) node).set(idx, scalar(o.value()));
+                        return;
+                    }
+                    child = node.get(idx);
+                }
+            } else {
+                ObjectNode obj = (ObjectNode) node;
+                if (last) {
+                    JsonNode old = obj.get(s);
+                    if (old != null && (old.isObject() || old.isArray())) {
+                        throw RhoaiException.invalid(o.source() + ": the field is a " + (old.isObject() ? "mapping" : "list")
+                                + ", not a single value", "set one of its fields, e.g. " + o.path() + (old.isObject() ? ".FIELD" : "[0]") + "=VALUE");
+                    }
+                    obj.set(s, scalar(o.value()));
+                    return;
+                }
+                child = obj.get(s);
+                if (child == null || child.isNull()) {
+                    if (next.startsWith("[")) throw notThere(o, s + " is not set in the profile");
+                    child = obj.putObject(s);
+                }
+            }
+            if (!child.isContainerNode()) throw notThere(o, s + " is a single value");
+            node = child;
+        }
+    }
+
+    private static RhoaiException notThere(ProfileOverride o, String why) {
+        return RhoaiException.invalid(o.source() + ": " + why, "point it at a single value the profile has (rhoai install-config render --dry-run shows them)");
     }
 
     private static JsonNode step(JsonNode node, String segment) {

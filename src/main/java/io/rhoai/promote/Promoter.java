@@ -10,6 +10,7 @@ import io.rhoai.promote.forge.PullRequest;
 import io.rhoai.promote.forge.PullRequestDraft;
 import io.rhoai.promote.gate.GateResult;
 import io.rhoai.promote.gate.SourceGate;
+import io.rhoai.promote.overlay.RemoteBasePins;
 import io.rhoai.promote.render.ManifestRenderer;
 import io.rhoai.promote.render.RenderedDiffs;
 import org.eclipse.jgit.lib.ObjectId;
@@ -39,13 +40,16 @@ public final class Promoter {
     private final SourceGate gate;
     private final Function<String, Forge> forges;   // repoURL → forge, asked only when a PR is opened
     private final PromotionPlanner planner;
+    private final RemoteBasePins.Resolver refs;   // ls-remote, asked only with --pin-remote-bases
 
     /**
      * @param renderer     null when neither kustomize nor kubectl is on PATH
      * @param externalDiff RHOAI_EXTERNAL_DIFF split into words, or null
+     * @param refs         resolves a remote base's ref to a commit (git ls-remote), for --pin-remote-bases
      */
     public Promoter(Progress progress, Clock clock, Workspaces workspaces, ManifestRenderer renderer, SourceGate gate,
-                    Function<String, Forge> forges, List<String> externalDiff) {
+                    Function<String, Forge> forges, List<String> externalDiff, RemoteBasePins.Resolver refs) {
+        this.refs = refs;
         this.progress = progress;
         this.clock = clock;
         this.workspaces = workspaces;
@@ -71,12 +75,13 @@ public final class Promoter {
         PromotionPlan plan = w.plan();
         PromotionResult stop = stopBeforeTheGate(r, plan);
         if (stop != null) return stop;
+        RemoteBasePins.Result pins = r.pinRemoteBases() ? pin(ws, w) : null;
         GateResult gateResult = gate(r, w.source());
         if (gateResult.failed()) {
             return PromotionResult.blocked(PromotionStatus.GATE_FAILED, plan, gateResult, r.dryRun(), "gate failed: " + gateResult.reason());
         }
         String branch = PullRequestText.branchName(r, w.source());
-        String message = PullRequestText.commitMessage(r, plan, gateResult);
+        String message = PullRequestText.commitMessage(r, plan, gateResult) + pinsText(pins);
         ObjectId existing = ws.remoteBranch(branch);
         boolean reuse = holdsThisPromotion(ws, r, w, existing);
         if (existing != null && !reuse) {
@@ -84,11 +89,11 @@ public final class Promoter {
                     "delete the remote branch " + branch + ", then re-run");
         }
         if (reuse) progress.info("branch " + branch + " is already pushed; reusing it");
-        ObjectId head = reuse ? existing : commit(ws, w, message);
+        ObjectId head = reuse ? existing : commit(ws, w, pins == null ? w.afterTree() : pins.tree(), message);
         PromotionResult.Head h = new PromotionResult.Head(branch, head.name(), message);
         String title = PullRequestText.title(r, w.source());
         if (r.dryRun()) {
-            return PromotionResult.dryRun(plan, gateResult, h, PullRequestText.pullRequestBody(r, plan, gateResult, branch),
+            return PromotionResult.dryRun(plan, gateResult, h, PullRequestText.pullRequestBody(r, plan, gateResult, branch) + pinsText(pins),
                     "dry run: would push " + branch + " (" + shortSha(head) + ")"
                             + (r.noPr() ? "" : " and open a pull request into " + r.to().revision() + ": " + title));
         }
@@ -100,7 +105,7 @@ public final class Promoter {
             return PromotionResult.pushed(plan, gateResult, h, !reuse, (reuse ? "already pushed: " : "pushed ") + branch
                     + "; open a pull request into " + r.to().revision() + " to promote");
         }
-        PullRequest pr = openPullRequest(r, branch, title, PullRequestText.pullRequestBody(r, plan, gateResult, branch));
+        PullRequest pr = openPullRequest(r, branch, title, PullRequestText.pullRequestBody(r, plan, gateResult, branch) + pinsText(pins));
         return PromotionResult.prOpened(plan, gateResult, h, !reuse, pr, (pr.created() ? "opened " : "already open: ") + pr.url());
     }
 
@@ -138,13 +143,38 @@ public final class Promoter {
         return h.isAncestor(w.target(), existing) && (newPin || h.isAncestor(w.source(), existing));
     }
 
-    /** The promotion commit: the source itself when it fast-forwards, else a merge (two parents) or the new pin (one). */
-    private ObjectId commit(GitWorkspace ws, PromotionPlanner.Work w, String message) {
+    /**
+     * The promotion commit: the source itself when it fast-forwards (and no remote base was pinned), else a merge (two
+     * parents) or the new pin (one).
+     */
+    private ObjectId commit(GitWorkspace ws, PromotionPlanner.Work w, ObjectId tree, String message) {
         boolean pinned = w.plan().style() == PromotionStyle.PINNED;
-        if (!pinned && new History(ws.repository()).isAncestor(w.target(), w.source())) return w.source();
+        if (!pinned && tree.equals(w.afterTree()) && new History(ws.repository()).isAncestor(w.target(), w.source())) return w.source();
         PersonIdent who = new PersonIdent(ws.committer(), clock.instant());
         List<ObjectId> parents = pinned ? List.of(w.target()) : List.of(w.target(), w.source());
-        return new GitObjects(ws.repository()).commit(w.afterTree(), parents, message, who);
+        return new GitObjects(ws.repository()).commit(tree, parents, message, who);
+    }
+
+    /** --pin-remote-bases: the promotion's tree with every floating remote base pinned (ls-remote; fails offline). */
+    private RemoteBasePins.Result pin(GitWorkspace ws, PromotionPlanner.Work w) {
+        progress.step("Resolving the floating remote bases' refs (--pin-remote-bases)");
+        RemoteBasePins.Result result = RemoteBasePins.pin(ws.repository(), w.afterTree(), w.plan().remoteBases(), refs);
+        for (RemoteBasePins.Pin p : result.pins()) {
+            progress.done("pinned " + p.url() + " (" + (p.ref() == null ? "no ref" : p.ref()) + ") to " + shortSha(ObjectId.fromString(p.commit()))
+                    + " in " + p.kustomization());
+        }
+        for (String n : result.notPinned()) progress.warn("not pinned: " + n);
+        if (result.pins().isEmpty() && result.notPinned().isEmpty()) progress.info("no floating remote base to pin");
+        return result;
+    }
+
+    private static String pinsText(RemoteBasePins.Result pins) {
+        if (pins == null || pins.pins().isEmpty()) return "";
+        StringBuilder b = new StringBuilder("\n\nRemote bases pinned (--pin-remote-bases):\n");
+        for (RemoteBasePins.Pin p : pins.pins()) {
+            b.append("- ").append(p.kustomization()).append(": ").append(p.url()).append(" -> ref=").append(p.commit()).append('\n');
+        }
+        return b.toString();
     }
 
     private PullRequest openPullRequest(PromotionRequest r, String branch, String title, String body) {

@@ -45,12 +45,20 @@ class LauncherScriptTest {
         executable(project.resolve("mvnw"), """
                 #!/usr/bin/env bash
                 echo "mvnw $*" >> "%s"
+                echo "MAVEN_OPTS=$MAVEN_OPTS" >> "%s"
                 echo "[INFO] maven build noise"
+                if [ -n "${FAKE_OFFLINE_MISSING:-}" ] && [[ " $* " == *" -o "* ]]; then
+                  echo "[ERROR] Plugin x:y:1 or one of its dependencies could not be resolved: Cannot access central in offline mode"
+                  exit 1
+                fi
+                echo "[INFO] Downloaded from central: https://repo.example/a.jar (1 kB at 1 MB/s)"
+                echo "[INFO] --- compiler:3.14.0:compile (default-compile) @ rhoai ---"
+                if [ -n "${FAKE_BUILD_ERROR:-}" ]; then echo "[ERROR] Main.java:[1,1] cannot find symbol"; exit 1; fi
                 a=target/quarkus-app
                 mkdir -p $a/app $a/lib/main $a/lib/boot $a/lib/picocli17 && echo jar > $a/quarkus-run.jar
                 touch $a/app/rhoai-0.1.0.jar $a/lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar $a/lib/main/info.picocli.picocli-4.7.7.jar $a/lib/main/org.example.lib-1.jar \
                   $a/lib/boot/io.quarkus.quarkus-bootstrap-runner-3.33.2.jar $a/lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar
-                """.formatted(calls));
+                """.formatted(calls, calls));
         // "java" on the PATH that is no JDK (no release file next to it): the launcher must not pick the machine's own
         executable(project.resolve("path-bin/java"), "#!/usr/bin/env bash\necho \"path java $*\" >> \"%s\"\nexit 99\n".formatted(calls));
         for (String files : List.of("pom.xml", "src/main/java/Main.java", "src/main/java", "src/main")) {
@@ -66,19 +74,24 @@ class LauncherScriptTest {
 
         assertThat(first.exit()).as(first.toString()).isEqualTo(3);
         assertThat(first.stdout()).isEqualTo("command output\n");
-        assertThat(first.stderr()).contains("building rhoai").contains("[INFO] maven build noise")
-                .contains("preparing the JVM start-up cache").contains("command stderr");
+        assertThat(first.stderr()).contains("building rhoai").containsPattern("rhoai: build +\\d+s compiler:compile\n")
+                .contains("downloaded 1 files in all").containsPattern("rhoai: built in \\d+s")
+                .contains("preparing the JVM start-up cache").contains("command stderr").doesNotContain("maven build noise");
+        // Maven's own output is kept in the build log
+        assertThat(Files.readString(project.resolve("target/rhoai-build.log"))).contains("[INFO] maven build noise");
         List<String> log = callLog();
-        assertThat(log).filteredOn(l -> l.startsWith("mvnw")).containsExactly("mvnw -B -q package -DskipTests");
+        assertThat(log).filteredOn(l -> l.startsWith("mvnw")).containsExactly("mvnw -B -o package -Dmaven.test.skip=true -DskipITs=true "
+                + "-Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dquarkus.generate-code.skip=true");
         assertThat(log).filteredOn(l -> l.startsWith("java")).hasSize(2);
         Path app = project.resolve("target/quarkus-app");
         // the command line itself, without Quarkus' bootstrap, with picocli compiled for 17 instead of picocli's jar
         String classpath = app.resolve("app/rhoai-0.1.0.jar") + ":" + app.resolve("lib/picocli17/rhoai-0.1.0-picocli-4.7.7.jar") + ":"
                 + app.resolve("lib/main/org.example.lib-1.jar") + ":"
                 + app.resolve("lib/boot/org.jboss.logmanager.jboss-logmanager-3.jar");
-        assertThat(log.get(1)).startsWith("java " + JVM_FLAGS + " -XX:ArchiveClassesAtExit=")
+        List<String> java = log.stream().filter(l -> l.startsWith("java")).toList();
+        assertThat(java.get(0)).startsWith("java " + JVM_FLAGS + " -XX:ArchiveClassesAtExit=")
                 .endsWith(" -cp " + classpath + " io.rhoai.cli.Training");
-        assertThat(log.get(2)).contains("-XX:SharedArchiveFile=" + app.resolve("rhoai-jdk17.0.99-"))
+        assertThat(java.get(1)).contains("-XX:SharedArchiveFile=" + app.resolve("rhoai-jdk17.0.99-"))
                 .endsWith(" -cp " + classpath + " io.rhoai.cli.Main install-config render --dir out dir");
         try (var files = Files.list(project.resolve("target/quarkus-app"))) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("rhoai-jdk17\\.0\\.99-\\d+\\.jsa"));
@@ -103,6 +116,57 @@ class LauncherScriptTest {
 
         assertThat(run.exit()).isZero();
         assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).hasSize(2);
+    }
+
+    @Test
+    void offlineFirstThenOnlineWhenTheMavenCacheLacksSomethingWithTheUsersMavenOptions() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "FAKE_OFFLINE_MISSING", "1", "RHOAI_MAVEN_OPTS", "-Dmaven.repo.local=/tmp/m2 -U",
+                "MAVEN_OPTS", "-Xmx2g"),
+                "version");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("command output\n");
+        assertThat(run.stderr()).contains("the local Maven cache lacks some artifacts; building online")
+                .doesNotContain("in offline mode");   // the offline attempt's errors stay in the log
+        List<String> mvnw = callLog().stream().filter(l -> l.startsWith("mvnw")).toList();
+        assertThat(mvnw).hasSize(2);
+        assertThat(mvnw.get(0)).startsWith("mvnw -B -o package ").endsWith(" -Dmaven.repo.local=/tmp/m2 -U");
+        assertThat(mvnw.get(1)).startsWith("mvnw -B package ").endsWith(" -Dmaven.repo.local=/tmp/m2 -U");
+        // Maven's own JVM runs C1-only with the serial collector; the user's MAVEN_OPTS come last
+        assertThat(callLog()).filteredOn(l -> l.startsWith("MAVEN_OPTS=")).containsOnly("MAVEN_OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx2g");
+    }
+
+    @Test
+    void aBuildErrorIsNotRetriedOnlineAndShowsMavensErrorAndTheLog() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "FAKE_BUILD_ERROR", "1"), "version");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.PRECONDITION);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("[ERROR] Main.java:[1,1] cannot find symbol")
+                .contains("building rhoai failed (errors above; full log: target/rhoai-build.log)");
+        assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).hasSize(1);
+    }
+
+    @Test
+    void editingProfilesRebuildsNothingAndTheCheckoutsProfilesAreReadAtRunTime() throws Exception {
+        Path jdk = fakeJdk("17.0.99");
+        Files.createDirectories(project.resolve("install-configs"));
+        launch(Map.of("JAVA_HOME", jdk.toString(), "RHOAI_JVM_CACHE", "off"), "version");
+        Files.writeString(project.resolve("install-configs/lab.yaml"), "edited\n");
+        Files.setLastModifiedTime(project.resolve("target/quarkus-app/quarkus-run.jar"), FileTime.from(SOURCES_TIME.plusSeconds(60)));
+        Files.setLastModifiedTime(project.resolve("install-configs/lab.yaml"), FileTime.from(SOURCES_TIME.plusSeconds(120)));
+        Files.setLastModifiedTime(project.resolve("install-configs"), FileTime.from(SOURCES_TIME.plusSeconds(120)));
+
+        Run run = launch(Map.of("JAVA_HOME", jdk.toString(), "RHOAI_JVM_CACHE", "off"), "version");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.stderr()).doesNotContain("building");
+        assertThat(callLog()).filteredOn(l -> l.startsWith("mvnw")).hasSize(1);
+        assertThat(callLog().get(callLog().size() - 1)).contains(" -Drhoai.profiles.bundled=" + project.resolve("install-configs") + " ");
     }
 
     @Test

@@ -180,13 +180,30 @@ class BootstrapManifestsTest {
     }
 
     @Test
-    void usernameWithoutTokenAndTokenWithoutUsernameAreRejected() {
+    void usernameWithoutTokenIsRejected() {
         Cli.Result noToken = dryRun("--repo-username", "bot");
         assertThat(noToken.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noToken.stdout()).isEmpty();
         assertThat(noToken.stderr()).contains("--repo-username needs a token");
-        Cli.Result noUser = Cli.cli().env("GIT_TOKEN", "tok-0123456789").run("gitops", "bootstrap", "--cluster", TestProfiles.DEV,
-                "--profiles-dir", profiles.toString(), "--dry-run=client");
-        assertThat(noUser.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(noUser.stderr()).contains("no --repo-username").doesNotContain("tok-0123456789");
+    }
+
+    /** A token without --repo-username: the profile's spec.gitops.repoUsername, else the user the host documents. */
+    @Test
+    void aTokenWithoutUsernameGetsTheProfilesOrTheHostsDocumentedUser() throws Exception {
+        assertThat(repositoryUser()).isEqualTo("x-access-token");
+        assertThat(repositoryUser("--set", "spec.gitops.repoURL=https://gitlab.com/acme/cluster-config.git")).isEqualTo("oauth2");
+        assertThat(repositoryUser("--set", "spec.gitops.repoUsername=ci-bot")).isEqualTo("ci-bot");
+        assertThat(repositoryUser("--set", "spec.gitops.repoUsername=ci-bot", "--repo-username", "me")).isEqualTo("me");
+    }
+
+    private String repositoryUser(String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("gitops", "bootstrap", "--cluster", TestProfiles.DEV,
+                "--profiles-dir", profiles.toString(), "--dry-run=client", "-o", "yaml"));
+        args.addAll(List.of(extra));
+        Cli.Result r = Cli.cli().env("GIT_TOKEN", "tok-0123456789").run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(r.all()).doesNotContain("tok-0123456789");
+        JsonNode secret = find(items(r), "Secret", "rhoai-cluster-repository");
+        return new String(java.util.Base64.getDecoder().decode(secret.path("data").path("username").asText()), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

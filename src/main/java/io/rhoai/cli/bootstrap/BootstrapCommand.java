@@ -17,6 +17,7 @@ import io.rhoai.cli.certs.IssueOptions;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.core.time.Durations;
+import io.rhoai.git.TokenUser;
 import io.rhoai.gitops.BootstrapRequest;
 import io.rhoai.gitops.BootstrapResult;
 import io.rhoai.gitops.GitOpsBootstrap;
@@ -65,16 +66,18 @@ import java.util.Set;
                 "so a re-run writes nothing and a run that failed continues where it stopped, on any machine (no state file).",
                 "A stage the profile does not configure is skipped and says so. kubeadmin is never removed: the command to",
                 "do that, once a person has signed in, is printed at the end. See docs/bootstrap.md."},
-        footer = {"%nSecrets come as for the single commands: --git-token-file/GIT_TOKEN(_FILE), --client-secret-file/",
-                "RHOAI_GOOGLE_CLIENT_SECRET(_FILE), AWS_* for Route 53, --eab-hmac-key-file/RHOAI_EAB_HMAC_KEY(_FILE).",
+        footer = {"%nSecrets come as for the single commands: --git-token-file/GIT_TOKEN(_FILE),",
+                "--client-secret-file/RHOAI_GOOGLE_CLIENT_SECRET(_FILE), AWS_* for Route 53,",
+                "--eab-hmac-key-file/RHOAI_EAB_HMAC_KEY(_FILE).",
                 "%nExamples:",
                 "  rhoai bootstrap --cluster rhoaibu-cluster-dev --dry-run",
                 "  rhoai bootstrap --cluster rhoaibu-cluster-dev \\",
-                "      --git-token-file ~/.config/rhoai/token --client-secret-file ~/google-secret",
+                "      --git-token-file ~/.config/rhoai/token \\",
+                "      --client-secret-file ~/google-secret",
                 "  rhoai bootstrap -c dev --only gitops,applications -o json",
                 "  rhoai bootstrap -c dev --skip certificates --timeout 45m",
-                "%nExit codes: 0 done (or nothing to do); otherwise the code of the first failed stage (3, 4, 5, 6),",
-                "  its message naming the stage. See rhoai exit-codes."})
+                "%nExit codes: 0 done (or nothing to do); otherwise the code of the first failed",
+                "stage (3, 4, 5, 6), its message naming the stage. See rhoai exit-codes."})
 public class BootstrapCommand extends BaseCommand {
     /** -c/--cluster (required here), --profiles-dir, and the certificates stage's issuing options. */
     @Mixin IssueOptions issue;
@@ -94,7 +97,8 @@ public class BootstrapCommand extends BaseCommand {
     @Option(names = RunTimeout.NAME, paramLabel = "DURATION", defaultValue = "60m", description = RunTimeout.HELP)
     Duration timeout;
 
-    @Option(names = "--repo-username", paramLabel = "USER", description = "gitops: user of the repository token (needed with a token).")
+    @Option(names = "--repo-username", paramLabel = "USER", description = "gitops: user sent with the repository token (default: profile"
+            + " spec.gitops.repoUsername, else " + TokenUser.GITHUB + ", or " + TokenUser.GITLAB + " for a GitLab host).")
     String repoUsername;
 
     @Option(names = "--git-token-file", paramLabel = "FILE",
@@ -172,7 +176,8 @@ public class BootstrapCommand extends BaseCommand {
     private BootstrapResult gitops(KubernetesClient client, ClusterProfile p, Secret token, DryRun mode, Duration left) {
         ClusterProfile.GitOps g = p.spec().gitops();
         BootstrapRequest request = new BootstrapRequest(p.name(), g.repoURL(), g.revision(), ProfileViews.overlayPath(p),
-                null, false, false, BootstrapRequest.DEFAULT_CONTROLLER_ROLE, repoUsername, token, autoSync, false, degradedGrace,
+                null, false, false, BootstrapRequest.DEFAULT_CONTROLLER_ROLE,
+                token == null ? repoUsername : TokenUser.resolve(repoUsername, g.repoUsername(), g.repoURL()), token, autoSync, false, degradedGrace,
                 left, mode, null);
         // a client dry run renders offline, as 'gitops bootstrap --dry-run=client' does
         return new GitOpsBootstrap(mode == DryRun.CLIENT ? null : client, Waits.Mode.WATCH, pollInterval, Clock.systemUTC(), progress())

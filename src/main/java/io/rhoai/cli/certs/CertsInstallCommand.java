@@ -36,7 +36,8 @@ import java.time.Duration;
                 "  rhoai certs install --cluster rhoaibu-cluster-dev --timeout 30m",
                 "  rhoai certs install --cluster rhoaibu-cluster-prod --ingress-only -o json",
                 "  rhoai certs install -c rhoaibu-cluster-dev --cert-version 20260427T080000Z",
-                "%nExit codes: 0 installed or unchanged, 3 invalid certificate, 4 refused (kubeconfig trust),",
+                "%nExit codes: 0 installed or unchanged, 3 invalid certificate,",
+                "  4 refused (kubeconfig trust),",
                 "  5 rollout timeout, 6 API or wire-check failure. See docs/certs-install.md."})
 public class CertsInstallCommand extends BaseCommand {
     @Mixin ProfileOptions profile;

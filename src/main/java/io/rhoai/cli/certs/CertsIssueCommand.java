@@ -22,11 +22,15 @@ import java.time.Duration;
         footer = {"%nExamples:",
                 "  rhoai certs issue --cluster rhoaibu-cluster-dev",
                 "  rhoai certs issue --cluster rhoaibu-cluster-dev --staging --dry-run",
-                "  RFC2136_NAMESERVER=ns1.example.com RFC2136_TSIG_KEY=acme. RFC2136_TSIG_SECRET_FILE=tsig.key \\",
-                "    rhoai certs issue --domain '*.apps.dev.example.com' --domain api.dev.example.com --dns-provider rfc2136 -o json",
-                "  rhoai certs issue --domain api.lab.test --acme-server https://127.0.0.1:14000/dir --acme-ca-file pebble-ca.pem --dns-provider rfc2136",
-                "%nExit codes: 0 issued (or planned with --dry-run), 3 invalid input, 4 refused (DNS update or CA refused), "
-                        + "5 timeout, 6 ACME/DNS failure, 130 interrupted (records removed)."})
+                "  RFC2136_NAMESERVER=ns1.example.com RFC2136_TSIG_KEY=acme. \\",
+                "    RFC2136_TSIG_SECRET_FILE=tsig.key \\",
+                "    rhoai certs issue --domain '*.apps.dev.example.com' \\",
+                "    --domain api.dev.example.com --dns-provider rfc2136 -o json",
+                "  rhoai certs issue --domain api.lab.test --dns-provider rfc2136 \\",
+                "      --acme-server https://127.0.0.1:14000/dir --acme-ca-file pebble-ca.pem",
+                "%nExit codes: 0 issued (or planned with --dry-run), 3 invalid input,",
+                "  4 refused (DNS update or CA refused), 5 timeout, 6 ACME/DNS failure,",
+                "  130 interrupted (records removed)."})
 public class CertsIssueCommand extends BaseCommand {
     @Mixin IssueOptions issue;
 

@@ -34,8 +34,10 @@ import java.time.Duration;
                 "  rhoai certs renew --cluster rhoaibu-cluster-prod",
                 "  rhoai certs renew --cluster rhoaibu-cluster-dev --renew-before 45d --dry-run",
                 "  rhoai certs renew --cluster rhoaibu-cluster-dev --no-install -o json",
-                "  rhoai certs renew -c rhoaibu-cluster-prod; case $? in 0) echo renewed;; 7) echo not due;; *) echo failed;; esac",
-                "%nExit codes: 0 renewed or installed, 7 not due (nothing changed), 3/4/5/6 failed (see rhoai exit-codes)."})
+                "  rhoai certs renew -c rhoaibu-cluster-prod; \\",
+                "      case $? in 0) echo renewed;; 7) echo not due;; *) echo failed;; esac",
+                "%nExit codes: 0 renewed or installed, 7 not due (nothing changed),",
+                "  3/4/5/6 failed (see rhoai exit-codes)."})
 public class CertsRenewCommand extends BaseCommand {
     @Mixin IssueOptions issue;
     @Mixin KubeOptions kube;

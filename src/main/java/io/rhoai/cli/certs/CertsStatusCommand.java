@@ -30,7 +30,8 @@ import java.util.function.Supplier;
                 "  rhoai certs status --cluster rhoaibu-cluster-dev",
                 "  rhoai certs status --cluster rhoaibu-cluster-prod -o json",
                 "  rhoai certs status --cluster rhoaibu-cluster-dev --local-only",
-                "%nExit codes: 0 shown (even partly), 3 invalid profile, 6 the cluster API could not be read."})
+                "%nExit codes: 0 shown (even partly), 3 invalid profile,",
+                "  6 the cluster API could not be read."})
 public class CertsStatusCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

@@ -1,5 +1,6 @@
 package io.rhoai.cli.certs;
 
+import io.rhoai.cli.Candidates;
 import io.rhoai.certs.acme.AcmeServers;
 import io.rhoai.certs.acme.IssueRequest;
 import io.rhoai.certs.store.CertificateStore;
@@ -12,6 +13,8 @@ import io.rhoai.profile.ProfileRepository;
 import io.rhoai.cli.OptionalProfileOptions;
 import io.rhoai.cli.ProfileOptions;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -26,13 +29,16 @@ public final class IssueOptions {
     /** The cluster profile: names, DNS provider, ACME server, e-mail and key type come from spec.certificates. */
     @Mixin OptionalProfileOptions cluster;
 
+    /** The command these options are part of: profile warnings go to its stderr. */
+    @Spec(Spec.Target.MIXEE) CommandSpec command;
+
     @Option(names = {"-d", "--domain"}, paramLabel = "NAME", description = "A name for the certificate (repeatable); replaces the profile's names.")
     List<String> domains = new ArrayList<>();
 
-    @Option(names = "--dns-provider", paramLabel = "NAME", description = "route53, rfc2136 or manual (default: profile spec.certificates.dns.provider).")
+    @Option(names = "--dns-provider", paramLabel = "NAME", completionCandidates = Candidates.DnsProviderNames.class, description = "route53, rfc2136 or manual (default: profile spec.certificates.dns.provider).")
     String dnsProvider;
 
-    @Option(names = "--acme-server", paramLabel = "SERVER",
+    @Option(names = "--acme-server", paramLabel = "SERVER", completionCandidates = Candidates.AcmeServers.class,
             description = "letsencrypt (default), letsencrypt-staging or an ACME directory URL (default: profile spec.certificates.server).")
     String acmeServer;
 
@@ -45,7 +51,7 @@ public final class IssueOptions {
     @Option(names = "--email", paramLabel = "ADDRESS", description = "Contact for the ACME account (expiry notices); default: profile spec.certificates.email.")
     String email;
 
-    @Option(names = "--key-type", paramLabel = "TYPE", description = "Certificate key: ec-p256 (default), rsa-2048, rsa-4096.")
+    @Option(names = "--key-type", paramLabel = "TYPE", completionCandidates = Candidates.KeyTypes.class, description = "Certificate key: ec-p256 (default), rsa-2048, rsa-4096.")
     String keyType;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -65,7 +71,7 @@ public final class IssueOptions {
 
     /** The profile named by --cluster, or null when only --domain names were given. */
     public ClusterProfile profile(Map<String, String> env) {
-        ProfileOptions given = cluster.given();
+        ProfileOptions given = cluster.given(command);
         return given == null ? null : given.load(env).profile();
     }
 

@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
                 FleetStatusCommand.class},
         footer = {"%nExamples:",
                 "  rhoai fleet list -l ring=canary",
-                "  rhoai fleet render --hub rhoaibu-cluster-prod --dir ../gitops/clusters/overlays/rhoaibu-cluster-prod/fleet",
-                "  rhoai fleet register --hub prod --cluster dev --hub-context prod-admin --context dev-admin",
+                "  rhoai fleet render --hub rhoaibu-cluster-prod \\",
+                "      --dir ../gitops/clusters/overlays/rhoaibu-cluster-prod/fleet",
+                "  rhoai fleet register --hub prod --cluster dev --hub-context prod-admin \\",
+                "      --context dev-admin",
                 "  rhoai fleet status --hub prod --hub-context prod-admin -o json",
                 "%nSee docs/fleet.md."})
 public class FleetCommand extends GroupCommand {

@@ -25,8 +25,11 @@ import java.time.Duration;
 
 @Command(name = "register", description = "Register a member cluster in the hub's Argo CD: a ServiceAccount with a Role limited to openshift-gitops on the member, and an Argo CD cluster Secret with its token and the profile's labels on the hub. Idempotent.",
         footer = {"%nExamples:",
-                "  rhoai fleet register --hub rhoaibu-cluster-prod --cluster rhoaibu-cluster-dev --hub-context prod-admin --context dev-admin",
-                "  rhoai fleet register --hub prod --cluster dev --hub-kubeconfig ~/.kube/prod --kubeconfig ~/.kube/dev --dry-run",
+                "  rhoai fleet register --hub rhoaibu-cluster-prod \\",
+                "      --cluster rhoaibu-cluster-dev --hub-context prod-admin \\",
+                "      --context dev-admin",
+                "  rhoai fleet register --hub prod --cluster dev --hub-kubeconfig ~/.kube/prod \\",
+                "      --kubeconfig ~/.kube/dev --dry-run",
                 "%nThe member's token is never printed; see docs/fleet.md."})
 public class FleetRegisterCommand extends BaseCommand {
     @Mixin ProfileOptions profile;

@@ -12,7 +12,8 @@ import java.nio.file.Path;
 
 @Command(name = "render", description = "Write the hub's ApplicationSets (one per ring, a list generator over the member profiles) into a directory of the hub's GitOps repository, for review in a pull request.",
         footer = {"%nExamples:",
-                "  rhoai fleet render --hub rhoaibu-cluster-prod --dir ../gitops/clusters/overlays/rhoaibu-cluster-prod/fleet",
+                "  rhoai fleet render --hub rhoaibu-cluster-prod \\",
+                "      --dir ../gitops/clusters/overlays/rhoaibu-cluster-prod/fleet",
                 "  rhoai fleet render --hub prod --dir fleet/ --auto-sync -o json"})
 public class FleetRenderCommand extends BaseCommand {
     @Mixin FleetProfiles profiles;

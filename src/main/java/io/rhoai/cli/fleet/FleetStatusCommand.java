@@ -21,7 +21,7 @@ import java.time.Duration;
 @Command(name = "status", description = "One row per fleet cluster (sync, health, revision, drift) from the hub's Argo CD Applications in one request; exit 9 when a cluster needs attention.",
         footer = {"%nExamples:",
                 "  rhoai fleet status --hub rhoaibu-cluster-prod --hub-context prod-admin",
-                "  rhoai fleet status --hub prod -o json     # exit 9: some cluster needs attention"})
+                "  rhoai fleet status --hub prod -o json # exit 9: some cluster needs attention"})
 public class FleetStatusCommand extends BaseCommand {
     @Mixin FleetProfiles profiles;
     @Mixin HubOptions hub;

@@ -21,8 +21,10 @@ import java.time.Duration;
 
 @Command(name = "unregister", description = "Remove a member cluster from the hub's Argo CD (its cluster Secret); with --purge also its ServiceAccount, Role, binding, token and namespace on the member.",
         footer = {"%nExamples:",
-                "  rhoai fleet unregister --hub rhoaibu-cluster-prod --cluster rhoaibu-cluster-dev --hub-context prod-admin",
-                "  rhoai fleet unregister --hub prod --cluster dev --purge --context dev-admin --hub-context prod-admin --dry-run"})
+                "  rhoai fleet unregister --hub rhoaibu-cluster-prod \\",
+                "      --cluster rhoaibu-cluster-dev --hub-context prod-admin",
+                "  rhoai fleet unregister --hub prod --cluster dev --purge --context dev-admin \\",
+                "      --hub-context prod-admin --dry-run"})
 public class FleetUnregisterCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.Candidates;
 import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
+import io.rhoai.git.TokenUser;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.secret.Secret;
@@ -36,12 +38,14 @@ import java.util.stream.Collectors;
                 "Subscription → InstallPlan → CSV Succeeded → Argo CD CRDs → Argo CD instance → repository secret → AppProjects"
                         + " → root Application → (--wait-apps) every Application Synced and Healthy.",
                 "Safe to re-run: unchanged objects are not written; an existing install is adopted, not duplicated."},
-        footer = {"%nCredentials: the repository token is read from --git-token-file, GIT_TOKEN_FILE or GIT_TOKEN (never an argument);"
-                + " a public repository needs none.",
+        footer = {"%nCredentials: the repository token is read from --git-token-file,",
+                "GIT_TOKEN_FILE or GIT_TOKEN (never an argument); a public repository needs none.",
                 "%nExamples:",
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=client -o yaml",
-                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me --git-token-file ~/.config/rhoai/token --auto-sync --wait-apps",
-                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-prod --channel gitops-1.15 --manual-approval --approve --timeout 30m",
+                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me \\",
+                "      --git-token-file ~/.config/rhoai/token --auto-sync --wait-apps",
+                "  rhoai gitops bootstrap --cluster rhoaibu-cluster-prod --channel gitops-1.15 \\",
+                "      --manual-approval --approve --timeout 30m",
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=server"})
 public class GitOpsBootstrapCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
@@ -64,7 +68,8 @@ public class GitOpsBootstrapCommand extends BaseCommand {
                     + BootstrapRequest.NARROW_CONTROLLER_ROLE + " installs and binds a narrower bundled role).")
     String controllerRole;
 
-    @Option(names = "--repo-username", paramLabel = "USER", description = "User of the repository token (needed with a token).")
+    @Option(names = "--repo-username", paramLabel = "USER", description = "User sent with the repository token (default: profile spec.gitops.repoUsername, else "
+                    + TokenUser.GITHUB + ", or " + TokenUser.GITLAB + " for a GitLab host; both accept any token).")
     String repoUsername;
 
     @Option(names = "--git-token-file", paramLabel = "FILE",
@@ -87,7 +92,7 @@ public class GitOpsBootstrapCommand extends BaseCommand {
     @Option(names = "--manifests-dir", paramLabel = "DIR", description = "Templates to use instead of the bundled bootstrap-manifests/.")
     Path manifestsDir;
 
-    @Option(names = "--wait-mode", paramLabel = "MODE", defaultValue = "watch",
+    @Option(names = "--wait-mode", paramLabel = "MODE", completionCandidates = Candidates.WaitModes.class, defaultValue = "watch",
             description = "How to wait: watch (default; falls back to polling if a watch cannot be opened) or poll.")
     String waitMode;
 
@@ -103,7 +108,9 @@ public class GitOpsBootstrapCommand extends BaseCommand {
         Secret token = secrets().find("git token", gitTokenFile, "--git-token-file", "GIT_TOKEN");
         BootstrapRequest request = new BootstrapRequest(p.name(), g == null ? null : g.repoURL(), g == null ? null : g.revision(),
                 ProfileViews.overlayPath(p),
-                channel, manualApproval, approve, controllerRole, repoUsername, token, autoSync, waitApps, degradedGrace,
+                channel, manualApproval, approve, controllerRole,
+                token == null ? repoUsername : TokenUser.resolve(repoUsername, g == null ? null : g.repoUsername(), g == null ? null : g.repoURL()),
+                token, autoSync, waitApps, degradedGrace,
                 timeout, mode, manifestsDir);
         Waits.Mode wait = parseWaitMode(waitMode);
         BootstrapResult result;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         subcommands = {GitOpsBootstrapCommand.class, GitOpsStatusCommand.class},
         footer = {"%nExamples:",
                 "  rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --dry-run=client -o yaml",
-                "  GIT_TOKEN_FILE=~/.config/rhoai/token rhoai gitops bootstrap --cluster rhoaibu-cluster-dev --repo-username me --wait-apps",
+                "  GIT_TOKEN_FILE=~/.config/rhoai/token rhoai gitops bootstrap --cluster \\",
+                "      rhoaibu-cluster-dev --repo-username me --wait-apps",
                 "  rhoai gitops status --cluster rhoaibu-cluster-dev -o json"})
 public class GitOpsCommand extends GroupCommand {
 }

@@ -19,7 +19,8 @@ import java.time.Duration;
 @Command(name = "status", description = "Show the OpenShift GitOps operator version, the Argo CD instance's health and every Application's sync, health and revision.",
         footer = {"%nExamples:",
                 "  rhoai gitops status --cluster rhoaibu-cluster-dev",
-                "  rhoai gitops status --cluster rhoaibu-cluster-prod --context prod-admin -o json"})
+                "  rhoai gitops status --cluster rhoaibu-cluster-prod --context prod-admin -o \\",
+                "      json"})
 public class GitOpsStatusCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;

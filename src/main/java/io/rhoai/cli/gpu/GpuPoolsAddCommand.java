@@ -3,6 +3,7 @@ package io.rhoai.cli.gpu;
 import io.rhoai.profile.rules.GpuPoolRules;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.Candidates;
 import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.ExitCodes;
@@ -41,8 +42,10 @@ import java.util.List;
                 "  rhoai gpu pools add --cluster rhoaibu-cluster-dev",
                 "  rhoai gpu pools add --cluster dev --pool t4-shared --dry-run",
                 "  rhoai gpu pools add --cluster rhoaibu-cluster-dev --dry-run=server",
-                "  rhoai gpu pools add --pool l4-private --instance-type g6.2xlarge --access private --zone us-west-2b --max 2",
-                "  rhoai gpu pools add --pool t4-spot --instance-type g4dn.2xlarge --zone us-west-2a --spot --gpu-limit 8 -o json"})
+                "  rhoai gpu pools add --pool l4-private --instance-type g6.2xlarge --access \\",
+                "      private --zone us-west-2b --max 2",
+                "  rhoai gpu pools add --pool t4-spot --instance-type g4dn.2xlarge --zone \\",
+                "      us-west-2a --spot --gpu-limit 8 -o json"})
 public class GpuPoolsAddCommand extends BaseCommand {
     @Mixin KubeOptions kube;
     /** --cluster: take the pools from this profile's spec.gpuPools; without it, an ad-hoc pool from the flags. */
@@ -53,10 +56,10 @@ public class GpuPoolsAddCommand extends BaseCommand {
     @Option(names = "--pool", paramLabel = "NAME", description = "With --cluster: only these pools (repeatable; default all). Ad hoc: the new pool's name.")
     List<String> pools;
 
-    @Option(names = "--instance-type", paramLabel = "TYPE", description = "Ad-hoc pool: instance type from 'rhoai gpu catalog'.")
+    @Option(names = "--instance-type", paramLabel = "TYPE", completionCandidates = Candidates.InstanceTypes.class, description = "Ad-hoc pool: instance type from 'rhoai gpu catalog'.")
     String instanceType;
 
-    @Option(names = "--access", paramLabel = "shared|private", defaultValue = "shared", description = "Ad-hoc pool: accelerator label suffix (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--access", paramLabel = "shared|private", completionCandidates = Candidates.AccessModes.class, defaultValue = "shared", description = "Ad-hoc pool: accelerator label suffix (default: ${DEFAULT-VALUE}).")
     String access;
 
     @Option(names = "--zone", paramLabel = "ZONE", description = "Ad-hoc pool: full availability zone, e.g. us-west-2a.")

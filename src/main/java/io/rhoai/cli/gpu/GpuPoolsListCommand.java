@@ -20,7 +20,8 @@ import java.time.Duration;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the cluster's GPU MachineSets (label rhoai.io/gpu-pool, or a cluster-api/accelerator node label): instance type,",
                 "GPU model, zone, replicas/ready, autoscaler min/max, accelerator label and taint."},
-        footer = {"%nExamples:", "  rhoai gpu pools list", "  rhoai gpu pools list -o json | jq -r '.pools[] | [.machineSet, .replicas] | @tsv'"})
+        footer = {"%nExamples:", "  rhoai gpu pools list", "  rhoai gpu pools list -o json | \\",
+                "      jq -r '.pools[] | [.machineSet, .replicas] | @tsv'"})
 public class GpuPoolsListCommand extends BaseCommand {
     @Mixin KubeOptions kube;
 

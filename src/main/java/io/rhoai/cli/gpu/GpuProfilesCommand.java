@@ -23,8 +23,10 @@ import java.nio.file.Path;
                 "(3.x, --format hardware) whose device, toleration and node selector are the pool's own resource, taint and",
                 "cluster-api/accelerator label, into <dir>/<kind>-<pool>.yaml, ready to commit to the GitOps repository."},
         footer = {"%nExamples:",
-                "  rhoai gpu profiles --cluster rhoaibu-cluster-prod --dir components/accelerator-profiles",
-                "  rhoai gpu profiles -c prod --dir components/hardware-profiles --format hardware --dry-run",
+                "  rhoai gpu profiles --cluster rhoaibu-cluster-prod \\",
+                "      --dir components/accelerator-profiles",
+                "  rhoai gpu profiles -c prod --dir components/hardware-profiles \\",
+                "      --format hardware --dry-run",
                 "  rhoai gpu profiles -c dev --dir out/profiles --namespace opendatahub -o json"})
 public class GpuProfilesCommand extends BaseCommand {
     @Mixin ProfileOptions profile;

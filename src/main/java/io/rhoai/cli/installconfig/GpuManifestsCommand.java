@@ -22,8 +22,10 @@ import java.nio.file.Path;
         footer = {"%nExamples:",
                 "  openshift-install create manifests --dir out/dev",
                 "  rhoai install-config gpu-manifests --cluster rhoaibu-cluster-dev --dir out/dev",
-                "  rhoai install-config gpu-manifests -c rhoaibu-cluster-prod --dir out/prod --dry-run",
-                "  rhoai install-config gpu-manifests -c rhoaibu-cluster-dev --dir out/dev -o json"})
+                "  rhoai install-config gpu-manifests -c rhoaibu-cluster-prod --dir out/prod \\",
+                "      --dry-run",
+                "  rhoai install-config gpu-manifests -c rhoaibu-cluster-dev --dir out/dev -o \\",
+                "      json"})
 public class GpuManifestsCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
 

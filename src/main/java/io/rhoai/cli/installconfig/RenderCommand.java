@@ -4,6 +4,7 @@ import io.rhoai.cli.BaseCommand;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.cli.VersionCommand;
+import io.rhoai.cli.output.OutputFormat;
 import io.rhoai.core.secret.Secret;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.installconfig.InstallConfigRenderer;
@@ -20,9 +21,12 @@ import java.nio.file.Path;
                 "The profile is validated first; nothing is written when it is rejected. Same inputs give byte-identical files."},
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir out/dev \\",
-                "      --pull-secret-file docs/examples/pull-secret.example.json --ssh-public-key-file docs/examples/ssh-key.example.pub",
-                "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c rhoaibu-cluster-prod --dir out/prod --dry-run",
-                "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev --pull-secret-file ps.json -o json"})
+                "      --pull-secret-file docs/examples/pull-secret.example.json \\",
+                "      --ssh-public-key-file docs/examples/ssh-key.example.pub",
+                "  RHOAI_PULL_SECRET_FILE=~/pull-secret.json rhoai install-config render -c \\",
+                "      rhoaibu-cluster-prod --dir out/prod --dry-run",
+                "  rhoai install-config render -c rhoaibu-cluster-dev --dir out/dev \\",
+                "      --pull-secret-file ps.json -o json"})
 public class RenderCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
 
@@ -70,6 +74,17 @@ public class RenderCommand extends BaseCommand {
         RenderResult result = new InstallConfigRenderer(GpuCatalog.bundled(), progress()).render(input);
         output().result(result, r -> OutputText.files("install-config for " + r.profile() + " (cluster " + r.cluster() + ") in " + r.dir(),
                 r.dryRun(), r.changed(), r.files(), r.inputDigest(), r.preview()));
+        if (!dryRun && output().format() == OutputFormat.text) {
+            // the next steps of docs/install-config.md, on stderr: stdout stays the result
+            String d = shellWord(dir.toString());
+            progress().info("next: openshift-install create manifests --dir " + d);
+            progress().info("then: rhoai install-config gpu-manifests --cluster " + result.profile() + " --dir " + d);
+        }
         return ExitCodes.OK;
+    }
+
+    /** A path as one shell word, ready to paste. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./~:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

@@ -24,8 +24,10 @@ import java.time.Duration;
                 + " minReplicas, its declared size fits the GPUs' memory, namespace and storage secret are explicit,"
                 + " --served-model-name matches the gateway declaration. Exit 9 when any check fails (docs/models.md).",
         footer = {"%nExamples:",
-                "  rhoai models check -c prod --models-dir components/configs/maas/model-serving/base",
-                "  rhoai models check -c dev -o json | jq '.models[] | select(any(.checks[]; .status == \"fail\")) | .name'"})
+                "  rhoai models check -c prod \\",
+                "      --models-dir components/configs/maas/model-serving/base",
+                "  rhoai models check -c dev -o json \\",
+                "      | jq '.models[] | select(any(.checks[]; .status == \"fail\")) | .name'"})
 public class ModelsCheckCommand extends BaseCommand {
     @Mixin ModelsOptions models;
 

@@ -18,8 +18,12 @@ import java.time.Duration;
                 + " ProxyConfigPromote) from the InferenceService and its entry, into DIR/<product>/ with a"
                 + " kustomization.yaml; deterministic, written atomically, unchanged files left alone (docs/models.md).",
         footer = {"%nExamples:",
-                "  rhoai models gateway -c prod --models-dir components/configs/maas/model-serving/base --dir components/configs/maas/3scale-config/rendered",
-                "  rhoai models gateway -c prod --models-dir components/configs/maas/model-serving/base --dir out/3scale --dry-run"})
+                "  rhoai models gateway -c prod \\",
+                "      --models-dir components/configs/maas/model-serving/base \\",
+                "      --dir components/configs/maas/3scale-config/rendered",
+                "  rhoai models gateway -c prod \\",
+                "      --models-dir components/configs/maas/model-serving/base --dir out/3scale \\",
+                "      --dry-run"})
 public class ModelsGatewayCommand extends BaseCommand {
     @Mixin ModelsOptions models;
 

@@ -20,8 +20,11 @@ import java.time.Duration;
                 + " --write applies it to the cluster profile's file (validated first, written atomically). Exit 0 nothing to"
                 + " change (or written), 1 changes pending.",
         footer = {"%nExamples:",
-                "  rhoai models plan -c prod --models-dir components/configs/maas/model-serving/base",
-                "  rhoai models plan -c prod --models-dir components/configs/maas/model-serving/base --profiles-dir install-configs --write"})
+                "  rhoai models plan -c prod \\",
+                "      --models-dir components/configs/maas/model-serving/base",
+                "  rhoai models plan -c prod \\",
+                "      --models-dir components/configs/maas/model-serving/base \\",
+                "      --profiles-dir install-configs --write"})
 public class ModelsPlanCommand extends BaseCommand {
     @Mixin ModelsOptions models;
 

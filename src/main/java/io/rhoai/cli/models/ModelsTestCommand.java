@@ -31,10 +31,14 @@ import java.time.Duration;
                 "The endpoint is --url, or the status.url of the InferenceService --model in -n NAMESPACE (one read of the cluster).",
                 "Exit 0 when every request succeeded, 5 when the --timeout ended the run, 6 when any request failed."},
         footer = {"%nExamples:",
-                "  RHOAI_MODEL_API_KEY_FILE=~/.config/rhoai/granite-key rhoai models test --url https://granite-models.apps.example.com",
-                "  rhoai models test --model granite-3b -n models --requests 50 --concurrency 8 --stream --api-key-file key.txt",
-                "  rhoai models test --url https://gw.example.com/granite/v1 --kind completions -o json | jq .latencyMs",
-                "  rhoai models test --url https://nomic-embed.apps.example.com --kind embeddings --ca-file ingress-ca.pem"})
+                "  RHOAI_MODEL_API_KEY_FILE=~/.config/rhoai/granite-key rhoai models test \\",
+                "      --url https://granite-models.apps.example.com",
+                "  rhoai models test --model granite-3b -n models --requests 50 --concurrency 8 \\",
+                "      --stream --api-key-file key.txt",
+                "  rhoai models test --url https://gw.example.com/granite/v1 --kind completions \\",
+                "      -o json | jq .latencyMs",
+                "  rhoai models test --url https://nomic-embed.apps.example.com \\",
+                "      --kind embeddings --ca-file ingress-ca.pem"})
 public class ModelsTestCommand extends BaseCommand {
     @Mixin KubeOptions kube;
 

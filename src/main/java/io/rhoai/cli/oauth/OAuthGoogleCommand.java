@@ -30,9 +30,12 @@ import java.time.Duration;
                 "RHOAI_GOOGLE_CLIENT_SECRET_FILE or RHOAI_GOOGLE_CLIENT_SECRET, never from an argument; without one, the value",
                 "already in the cluster is kept. --timeout bounds the whole run, the --wait for the rollout included."},
         footer = {"%nExamples:",
-                "  rhoai oauth google --cluster rhoaibu-cluster-dev --client-secret-file ~/google-client-secret --wait",
-                "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=/run/secrets/google rhoai oauth google -c rhoaibu-cluster-prod --dry-run=server",
-                "  rhoai oauth google -c rhoaibu-cluster-dev --client-id 1234-abc.apps.googleusercontent.com -o json"})
+                "  rhoai oauth google --cluster rhoaibu-cluster-dev --client-secret-file \\",
+                "      ~/google-client-secret --wait",
+                "  RHOAI_GOOGLE_CLIENT_SECRET_FILE=/run/secrets/google rhoai oauth google -c \\",
+                "      rhoaibu-cluster-prod --dry-run=server",
+                "  rhoai oauth google -c rhoaibu-cluster-dev --client-id \\",
+                "      1234-abc.apps.googleusercontent.com -o json"})
 public class OAuthGoogleCommand extends BaseCommand {
     static final String SECRET_ENV = "RHOAI_GOOGLE_CLIENT_SECRET";
 

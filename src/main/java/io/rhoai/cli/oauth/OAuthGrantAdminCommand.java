@@ -27,7 +27,8 @@ import java.util.List;
                 "Without --user/--group, grants the profile's spec.oauth.admins (with --cluster)."},
         footer = {"%nExamples:",
                 "  rhoai oauth grant-admin --user jane@redhat.com",
-                "  rhoai oauth grant-admin --group rhoai-admins --create-group --member jane@redhat.com --member joe@redhat.com",
+                "  rhoai oauth grant-admin --group rhoai-admins --create-group --member \\",
+                "      jane@redhat.com --member joe@redhat.com",
                 "  rhoai oauth grant-admin --cluster rhoaibu-cluster-dev --dry-run"})
 public class OAuthGrantAdminCommand extends BaseCommand {
     @Mixin KubeOptions kube;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + "the --to cluster's branch, through the same branch + pull request flow. No gate: those commits already run.",
         footer = {"%nExamples:",
                 "  rhoai promote back --from prod --to dev",
-                "  rhoai promote back --from rhoaibu-cluster-prod --to rhoaibu-cluster-dev --no-pr --dry-run"})
+                "  rhoai promote back --from rhoaibu-cluster-prod --to rhoaibu-cluster-dev \\",
+                "      --no-pr --dry-run"})
 public class PromoteBackCommand extends BaseCommand {
     @Mixin PromoteOptions options;
 

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
                 + "cluster's Argo CD Applications are Synced and Healthy at the commit, push a promotion branch (a merge of the "
                 + "source branch, or a new pinned targetRevision) and open a GitHub pull request.",
         subcommands = {PromotePlanCommand.class, PromoteBackCommand.class},
-        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API), SSH_AUTH_SOCK, KUBECONFIG, "
-                + "RHOAI_GITHUB_API_URL (GitHub Enterprise), RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
+        footer = {"%nEnvironment: GIT_TOKEN / GIT_TOKEN_FILE (HTTPS push and GitHub API),",
+                "SSH_AUTH_SOCK, KUBECONFIG, RHOAI_GITHUB_API_URL (GitHub Enterprise),",
+                "RHOAI_EXTERNAL_DIFF, RHOAI_PROFILES_DIR.",
                 "%nExamples:",
                 "  rhoai promote plan --from dev --to prod",
                 "  rhoai promote --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod \\",
@@ -22,8 +23,8 @@ import picocli.CommandLine.Option;
                 "  rhoai promote --from dev --to prod --dry-run -o json",
                 "  rhoai promote --from dev --to prod --no-pr --ssh-key-file ~/.ssh/deploy_key",
                 "  rhoai promote back --from prod --to dev",
-                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift, conflict or the gate, 5 out of --timeout, "
-                + "6 git/GitHub failed."})
+                "%nExit codes: 0 promoted (or nothing to promote), 4 blocked by drift,",
+                "  conflict or the gate, 5 out of --timeout, 6 git/GitHub failed."})
 public class PromoteCommand extends BaseCommand {
     @Mixin PromoteOptions options;
     @Mixin GateOptions gate;
@@ -35,6 +36,11 @@ public class PromoteCommand extends BaseCommand {
             + "create no branch, touch no file, push nothing.")
     boolean dryRun;
 
+    @Option(names = "--pin-remote-bases", description = "Pin floating remote bases (?ref=main, HEAD, no ref) in the "
+            + "promoted kustomizations to the commit each resolves to now (git ls-remote), in the same commit; fails (exit 6) "
+            + "when a remote cannot be reached.")
+    boolean pinRemoteBases;
+
     @Option(names = "--github-repo", paramLabel = "OWNER/NAME", description = "GitHub repository for the pull request (default: from repoURL).")
     String githubRepo;
 
@@ -43,7 +49,8 @@ public class PromoteCommand extends BaseCommand {
         Deadline deadline = Deadline.in(options.timeout);
         Integer usage = options.requireEnvironments(spec.commandLine());
         if (usage != null) return usage;
-        PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env());
+        PromotionRequest request = PromoteWiring.request(options, gate, noPr, dryRun, PromotionRequest.Direction.PROMOTE, env(),
+                pinRemoteBases);
         PromotionResult result = PromoteWiring.promoter(options, gate, githubRepo, request, env(), progress(), deadline).promote(request);
         return finish(result, PromoteText::result);
     }

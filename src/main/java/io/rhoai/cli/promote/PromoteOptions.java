@@ -1,25 +1,33 @@
 package io.rhoai.cli.promote;
 
+import io.rhoai.cli.ProfileNames;
 import io.rhoai.cli.RunTimeout;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What every promote command shares: the two environments, where profiles and the clone live, git access. */
 public final class PromoteOptions {
     @Option(names = "--from", paramLabel = "CLUSTER",
-            description = "Source cluster profile (or a unique suffix such as dev), or ring:NAME for a fleet ring (docs/fleet.md). Required.")
+            description = "Source cluster profile (or a unique suffix such as dev), or ring:NAME for a fleet ring (docs/fleet.md). Required.",
+            completionCandidates = ProfileNames.class)
     String from;
 
     @Option(names = "--to", paramLabel = "CLUSTER",
-            description = "Target cluster profile (or a unique suffix such as prod), or ring:NAME. Required.")
+            description = "Target cluster profile (or a unique suffix such as prod), or ring:NAME. Required.",
+            completionCandidates = ProfileNames.class)
     String to;
 
     @Option(names = "--profiles-dir", paramLabel = "DIR",
             description = "Directory of cluster profiles (default: RHOAI_PROFILES_DIR, ./install-configs, else the bundled ones).")
     Path profilesDir;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a single value of both profiles without "
+            + "editing them, e.g. spec.gitops.repoURL=https://github.com/me/fork (repeatable; as for every command).")
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--repo-dir", paramLabel = "DIR",
             description = "An existing clone to use, or a directory to keep the local copy in and reuse (default: the "

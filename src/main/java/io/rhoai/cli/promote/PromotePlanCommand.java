@@ -12,11 +12,13 @@ import picocli.CommandLine.Mixin;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what a promotion would bring: commits, drift (target commits the source lacks), files by "
                 + "Argo CD Application, and the target overlay rendered before/after (kustomize or kubectl on PATH). Reads git only.",
-        footer = {"%nExit codes (like kubectl diff): 0 nothing to promote, 1 changes pending, 4 blocked (drift, even with nothing pending, or conflict), "
-                + "other values >1 are errors.",
+        footer = {"%nExit codes (like kubectl diff): 0 nothing to promote, 1 changes pending,",
+                "  4 blocked (drift, even with nothing pending, or conflict),",
+                "  other values >1 are errors.",
                 "%nExamples:",
                 "  rhoai promote plan --from dev --to prod",
-                "  rhoai promote plan --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod -o json",
+                "  rhoai promote plan --from rhoaibu-cluster-dev --to rhoaibu-cluster-prod -o \\",
+                "      json",
                 "  rhoai promote plan --from dev --to prod --allow-drift --no-render",
                 "  rhoai promote plan --from dev --to prod --repo-dir ~/src/gitops --no-fetch",
                 "  RHOAI_EXTERNAL_DIFF='diff -ru' rhoai promote plan --from dev --to prod"})

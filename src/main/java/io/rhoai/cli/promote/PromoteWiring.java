@@ -1,5 +1,10 @@
 package io.rhoai.cli.promote;
 
+import io.rhoai.git.RemoteRefs;
+
+import io.rhoai.cli.ProfileOptions;
+import io.rhoai.core.Progress;
+
 import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.secret.Secret;
@@ -10,7 +15,6 @@ import io.rhoai.git.GitWorkspace;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.kube.KubeClients;
 import io.rhoai.kube.KubeTarget;
-import io.rhoai.profile.ProfileRepository;
 import io.rhoai.promote.Environment;
 import io.rhoai.promote.Environments;
 import io.rhoai.promote.PromotionRequest;
@@ -34,16 +38,22 @@ final class PromoteWiring {
 
     static PromotionRequest request(PromoteOptions o, GateOptions gate, boolean noPr, boolean dryRun,
                                     PromotionRequest.Direction direction, Map<String, String> env) {
-        Environments envs = new Environments(ProfileRepository.locate(o.profilesDir, env));
+        return request(o, gate, noPr, dryRun, direction, env, false);
+    }
+
+    static PromotionRequest request(PromoteOptions o, GateOptions gate, boolean noPr, boolean dryRun,
+                                    PromotionRequest.Direction direction, Map<String, String> env, boolean pinRemoteBases) {
+        Environments envs = new Environments(ProfileOptions.locate(o.profilesDir, o.sets, env, Progress.NONE, p -> false));
         Environment from = envs.resolve(o.from, "--from");
         Environment to = envs.resolve(o.to, "--to");
         if (from.name().equals(to.name())) {
             throw RhoaiException.invalid("--from and --to are both " + from.name(), "promote between two different clusters");
         }
-        String profilesFlag = o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir;
+        String profilesFlag = (o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir)
+                + o.sets.stream().map(v -> " --set " + v).collect(java.util.stream.Collectors.joining());
         String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
         return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env), o.allowDrift, gate != null && gate.skip,
-                noPr, dryRun, !o.noRender, backCmd);
+                noPr, dryRun, !o.noRender, backCmd, pinRemoteBases);
     }
 
     /**
@@ -95,7 +105,7 @@ final class PromoteWiring {
                 (r, p) -> GitWorkspace.open(r.from().repoURL(), r.repoDir(), r.auth(), perOperation, r.fetch(), p),
                 renderer, argo,
                 repoURL -> Forges.create(repoURL, githubRepo, request.auth().token(), env, perOperation.get()),
-                externalDiff);
+                externalDiff, new RemoteRefs(perOperation)::resolve);
     }
 
     /** A ring source is gated on the hub's Applications of that ring (--source-context names the hub); else null. */

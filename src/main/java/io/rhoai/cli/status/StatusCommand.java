@@ -58,7 +58,8 @@ import java.util.stream.Collectors;
                 "  rhoai status -c dev --watch --interval 10s",
                 "  rhoai status --fleet -c prod --context prod-admin   # the hub's view",
                 "  rhoai status -c prod -q || echo 'needs attention'",
-                "%nExit codes: 0 all well, 9 attention, 4 wrong cluster, 5/6 the cluster could not be read."})
+                "%nExit codes: 0 all well, 9 attention, 4 wrong cluster, 5/6 the cluster could not",
+                "be read."})
 public class StatusCommand extends BaseCommand {
     @Mixin ProfileOptions profile;
     @Mixin KubeOptions kube;
