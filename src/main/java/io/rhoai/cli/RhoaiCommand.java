@@ -17,14 +17,15 @@ import java.util.Map;
  */
 @TopCommand
 @Command(name = "rhoai", scope = ScopeType.INHERIT,
-        description = "Run the lifecycle of an OpenShift AI platform the GitOps way: render, GPU pools, bootstrap, OAuth, certificates, promotion.",
+        description = "Run the lifecycle of an OpenShift AI platform the GitOps way: render, GPU pools, bootstrap, OAuth, certificates, promotion, models, fleets.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         footer = {"%nExamples:",
                 "  rhoai install-config render --cluster rhoaibu-cluster-dev --dir ./dev \\",
                 "      --dry-run",
+                "  rhoai bootstrap --cluster rhoaibu-cluster-dev --dry-run",
+                "  rhoai status --cluster rhoaibu-cluster-dev",
                 "  rhoai gpu catalog -o json",
-                "  rhoai version -o json",
                 "%nExit codes: rhoai exit-codes"})
 public class RhoaiCommand implements Runnable {
     /** The top-level commands, in the order the root's help lists them. */
