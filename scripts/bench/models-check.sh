@@ -6,7 +6,7 @@
 #
 #   scripts/bench/models-check.sh            # RUNS=5; RHOAI="path/to/rhoai" to time a native binary
 #
-# rhoai defaults to the native runner in target/ if built, else the JVM jar (built with -DskipTests if missing).
+# rhoai defaults to the native runner in target/ if built, else scripts/rhoai (the JVM launcher).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
@@ -17,8 +17,8 @@ if [ -n "${RHOAI:-}" ]; then
 elif compgen -G "target/*-runner" > /dev/null; then
   rhoai=("$(ls target/*-runner | head -1)")
 else
-  [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -o package -DskipTests >&2
-  rhoai=(java -jar target/quarkus-app/quarkus-run.jar)
+  rhoai=(scripts/rhoai)   # the JVM launcher users run (builds on first use; AppCDS/AOT cache)
+  scripts/rhoai version >/dev/null
 fi
 
 dir=$(mktemp -d)
