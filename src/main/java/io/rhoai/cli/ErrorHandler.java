@@ -63,17 +63,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     static RhoaiException normalise(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof RhoaiException r) return r;
-        }
-        if (ex instanceof InterruptedException) {
-            return new RhoaiException(ErrorKind.INTERRUPTED, "interrupted", null, ex);
-        }
-        // a client error raised outside kube.Retry (an engine calling the client directly): the same message Retry gives
-        RhoaiException remote = Retry.failureOf(ex);
-        if (remote != null) return remote;
-        String msg = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
-        return new RhoaiException(ErrorKind.INTERNAL, "internal error: " + msg, null, ex);
+        return Retry.asRhoai(ex);
     }
 
     private static String oneLine(String s) {

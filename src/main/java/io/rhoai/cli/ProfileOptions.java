@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -41,8 +43,10 @@ public final class ProfileOptions {
     /** The command this is part of (a mixin's mixee, or the command holding the group): its stderr gets the warnings. */
     @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
+    /** The profiles, with --set and RHOAI_BASE_DOMAIN applied to the --cluster profile only (never to a hub or members). */
     public ProfileRepository repository(Map<String, String> env) {
-        return locate(profilesDir, sets, env, progress(), concerns(mixee == null ? "" : mixee.qualifiedName(" ")));
+        ProfileRepository repo = locate(profilesDir, sets, env, progress(), concerns(mixee == null ? "" : mixee.qualifiedName(" ")));
+        return cluster == null ? repo : repo.overridingOnly(cluster);
     }
 
     public LoadedProfile load(Map<String, String> env) {
@@ -61,9 +65,10 @@ public final class ProfileOptions {
             overrides.add(new ProfileOverride(ProfileOverride.BASE_DOMAIN_PATH, domain.strip(), ProfileOverride.BASE_DOMAIN_ENV));
         }
         for (String s : sets) overrides.add(ProfileOverride.parse(s));
+        Set<String> warned = ConcurrentHashMap.newKeySet();   // a profile read twice warns once
         return ProfileRepository.locate(dir, env).withOverrides(overrides)
                 .onPlaceholder(p -> {
-                    if (concerns.test(p.path())) progress.warn(p.path() + " is a placeholder ('" + p.value() + "'): set it with "
+                    if (concerns.test(p.path()) && warned.add(p.path() + "=" + p.value())) progress.warn(p.path() + " is a placeholder ('" + p.value() + "'): set it with "
                         + p.howToSet() + ", or in the profile");
                 });
     }

@@ -104,9 +104,9 @@ public final class Interrupts {
         String doing = activity;
         report.accept("interrupted: " + command + (doing == null ? "" : " while: " + Terminal.sanitize(doing)));
         List<String> cleaned = new ArrayList<>(), failed = new ArrayList<>();
-        for (Registration r : new ArrayList<>(PENDING)) {
+        // drained, not snapshotted: the main thread runs on during shutdown and may register one more clean-up
+        for (Registration r; (r = PENDING.pollFirst()) != null; ) {
             r.runOnce();
-            PENDING.remove(r);
             if (r.failure == null) cleaned.add(r.what);
             else failed.add(r.what + " (" + r.failure + ")");
         }

@@ -10,7 +10,9 @@ import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.rules.LabelRules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -29,6 +31,8 @@ public final class Fleet {
 
     private final ProfileRepository repo;
     private final GpuCatalog catalog;
+
+    private final Map<String, ClusterProfile> profiles = new HashMap<>();
 
     public Fleet(ProfileRepository repo, GpuCatalog catalog) {
         this.repo = repo;
@@ -70,10 +74,17 @@ public final class Fleet {
         return member(repo.resolve(nameOrSuffix, flag));
     }
 
+    /** A profile this fleet has read (full name), loaded and validated once. */
+    public ClusterProfile profile(String name) {
+        return profiles.computeIfAbsent(name, n -> {
+            LoadedProfile loaded = repo.load(n);
+            new ProfileValidator(catalog).validate(loaded, path -> repo.originOf(loaded, path));
+            return loaded.profile();
+        });
+    }
+
     private Member member(String name) {
-        LoadedProfile loaded = repo.load(name);
-        new ProfileValidator(catalog).validate(loaded, path -> repo.originOf(loaded, path));
-        ClusterProfile p = loaded.profile();
+        ClusterProfile p = profile(name);
         TreeMap<String, String> labels = new TreeMap<>(p.metadata().labelsOrEmpty());
         ClusterProfile.GitOps g = p.spec().gitops();
         ProfileViews.Hosts hosts = ProfileViews.hosts(p, "for a fleet member's API server", null);

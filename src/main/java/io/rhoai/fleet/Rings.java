@@ -62,6 +62,9 @@ public final class Rings {
                 repoURL = g.repoURL();
                 overlay = ProfileViews.overlayPath(p);
                 promotion = g.promotion();
+            } else if (!java.util.Objects.equals(promotion, g.promotion())) {
+                throw RhoaiException.invalid(name + ".yaml: spec.gitops.promotion is " + g.promotion() + ", but ring " + ring
+                        + "'s first member " + members.get(0) + " says " + promotion, "a ring is promoted one way: give its members the same spec.gitops.promotion");
             }
         }
         if (members.isEmpty()) {

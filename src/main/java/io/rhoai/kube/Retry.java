@@ -198,6 +198,25 @@ public final class Retry {
      * The user message for any failure with a client error in its chain (for the CLI's last-resort error path, which
      * sees errors raised outside {@link #call}), or null when there is none.
      */
+    /**
+     * Any failure as the one error type, the way the CLI reports it: a {@link RhoaiException} anywhere in the causes,
+     * an interrupt, a client error (as {@link #failureOf}), else an internal error. Composers of engines (bootstrap)
+     * use it so a stage fails with the exit code its own command would give.
+     */
+    public static RhoaiException asRhoai(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RhoaiException r) return r;
+        }
+        if (ex instanceof InterruptedException) {
+            return new RhoaiException(ErrorKind.INTERRUPTED, "interrupted", null, ex);
+        }
+        // a client error raised outside Retry (an engine calling the client directly): the same message Retry gives
+        RhoaiException remote = failureOf(ex);
+        if (remote != null) return remote;
+        String msg = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        return new RhoaiException(ErrorKind.INTERNAL, "internal error: " + msg, null, ex);
+    }
+
     public static RhoaiException failureOf(Throwable e) {
         KubernetesClientException k = clientError(e);
         return k == null ? null : failure("Kubernetes API request", k);

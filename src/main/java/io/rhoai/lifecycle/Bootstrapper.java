@@ -5,6 +5,7 @@ import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
 import io.rhoai.core.time.Durations;
+import io.rhoai.kube.Retry;
 import io.rhoai.profile.TypoHints;
 
 import java.time.Clock;
@@ -132,14 +133,13 @@ public final class Bootstrapper {
                     : report.rendered() ? StageResult.Outcome.RENDERED : report.changed() ? StageResult.Outcome.CHANGED : StageResult.Outcome.UNCHANGED;
             progress.done("stage " + name + ": " + outcome + (report.detail() == null ? "" : " (" + report.detail() + ")"));
             return new StageResult(name, outcome, null, ms, report.detail(), null, null, report.result());
-        } catch (RhoaiException e) {
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            return new StageResult(name, StageResult.Outcome.FAILED, null, ms, oneLine(e.getMessage()), e.kind(), e.hint(), null);
         } catch (RuntimeException e) {
+            // the exit code the stage's own command would give: a wrapped RhoaiException or a client error keeps its kind
             long ms = (System.nanoTime() - start) / 1_000_000;
-            progress.debug("stage " + name + ": " + e);
-            return new StageResult(name, StageResult.Outcome.FAILED, null, ms, "unexpected error: " + oneLine(String.valueOf(e)),
-                    ErrorKind.INTERNAL, "re-run with -v and report the trace", null);
+            RhoaiException r = Retry.asRhoai(e);
+            if (r.kind() == ErrorKind.INTERNAL) progress.debug("stage " + name + ": " + e);
+            String hint = r.kind() == ErrorKind.INTERNAL ? "re-run with -v and report the trace" : r.hint();
+            return new StageResult(name, StageResult.Outcome.FAILED, null, ms, oneLine(r.getMessage()), r.kind(), hint, null);
         }
     }
 

@@ -54,6 +54,8 @@ public final class ProfileRepository {
     private final Path dir;   // null: bundled
     /** Values set from outside the files (env first, then --set: the later wins), applied to every profile loaded. */
     private final List<ProfileOverride> overrides;
+    /** The one profile the overrides are for (a full name), or null: every profile loaded. */
+    private final String overridden;
     /** Told about every placeholder value in a loaded profile (after overrides); the CLI warns on stderr. */
     private final Consumer<Placeholders.Placeholder> placeholders;
     private final ObjectMapper strict = Mappers.yaml().copy()
@@ -66,12 +68,13 @@ public final class ProfileRepository {
     private static final ObjectMapper PARSER = Mappers.yaml().copy().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ProfileRepository(Path dir) {
-        this(dir, List.of(), p -> { });
+        this(dir, List.of(), null, p -> { });
     }
 
-    private ProfileRepository(Path dir, List<ProfileOverride> overrides, Consumer<Placeholders.Placeholder> placeholders) {
+    private ProfileRepository(Path dir, List<ProfileOverride> overrides, String overridden, Consumer<Placeholders.Placeholder> placeholders) {
         this.dir = dir;
         this.overrides = List.copyOf(overrides);
+        this.overridden = overridden;
         this.placeholders = placeholders;
     }
 
@@ -81,12 +84,20 @@ public final class ProfileRepository {
      */
     public ProfileRepository withOverrides(List<ProfileOverride> overrides) {
         for (ProfileOverride o : overrides) checkOverride(o);
-        return new ProfileRepository(dir, overrides, placeholders);
+        return new ProfileRepository(dir, overrides, overridden, placeholders);
+    }
+
+    /**
+     * The same profiles, with the overrides applied only to {@code nameOrSuffix} (the one {@code --cluster} names): a
+     * command that also reads other profiles (a fleet's hub and members) must read those as their files say.
+     */
+    public ProfileRepository overridingOnly(String nameOrSuffix) {
+        return overrides.isEmpty() ? this : new ProfileRepository(dir, overrides, resolve(nameOrSuffix, "--cluster"), placeholders);
     }
 
     /** The same profiles; {@code listener} hears about every placeholder value of each profile loaded. */
     public ProfileRepository onPlaceholder(Consumer<Placeholders.Placeholder> listener) {
-        return new ProfileRepository(dir, overrides, listener);
+        return new ProfileRepository(dir, overrides, overridden, listener);
     }
 
     public List<ProfileOverride> overrides() {
@@ -214,7 +225,7 @@ public final class ProfileRepository {
             files.add(0, bf);
         }
         checkHeader(file, tree, ClusterProfile.KIND);
-        if (!overrides.isEmpty()) {
+        if (!overrides.isEmpty() && (overridden == null || overridden.equals(name))) {
             ObjectNode withOverrides = (ObjectNode) tree.deepCopy();
             for (ProfileOverride o : overrides) applyOverride(withOverrides, o);
             tree = withOverrides;
@@ -246,7 +257,8 @@ public final class ProfileRepository {
      * the file holding the longest prefix of it wins, the profile on a tie.
      */
     public String originOf(LoadedProfile loaded, String path) {
-        for (int i = overrides.size() - 1; i >= 0; i--) {
+        boolean overriddenHere = overridden == null || overridden.equals(loaded.profile().name());
+        for (int i = overriddenHere ? overrides.size() - 1 : -1; i >= 0; i--) {
             String set = overrides.get(i).path();
             if (path.equals(set) || path.startsWith(set + ".") || path.startsWith(set + "[")) return overrides.get(i).source();
         }

@@ -114,4 +114,29 @@ class BootstrapperTest {
         assertThat(r.failedStage()).isEqualTo(Bootstrapper.GPU_POOLS);
         assertThat(r.blockedBy().orElseThrow().kind()).isEqualTo(ErrorKind.TIMEOUT);
     }
+
+    /** A stage whose engine let a client error or a wrapped RhoaiException escape fails with its command's exit code, not 8. */
+    @Test
+    void anEscapedClientErrorKeepsTheKindItsCommandWouldGive() {
+        Map<String, Stage> stages = new java.util.LinkedHashMap<>(stages(null, null));
+        stages.put(Bootstrapper.GITOPS, new Stage() {
+            @Override public String name() { return Bootstrapper.GITOPS; }
+            @Override public Report run(Deadline d) {
+                throw new io.fabric8.kubernetes.client.KubernetesClientException("Internal error", 500, null);
+            }
+        });
+        stages.put(Bootstrapper.OAUTH, new Stage() {
+            @Override public String name() { return Bootstrapper.OAUTH; }
+            @Override public Report run(Deadline d) {
+                throw new IllegalStateException("wrapped", RhoaiException.precondition("refused", "do this"));
+            }
+        });
+        BootstrapReport r = run(stages, Set.of(), Set.of());
+        assertThat(r.failedStage()).isEqualTo(Bootstrapper.GITOPS);
+        assertThat(r.blockedBy().orElseThrow().kind()).isEqualTo(ErrorKind.REMOTE);
+        BootstrapReport o = run(stages, Set.of(Bootstrapper.OAUTH), Set.of());
+        assertThat(o.blockedBy().orElseThrow().kind()).isEqualTo(ErrorKind.PRECONDITION);
+        assertThat(o.stages()).filteredOn(s -> s.stage().equals(Bootstrapper.OAUTH)).first()
+                .satisfies(s -> assertThat(s.hint()).isEqualTo("do this"));
+    }
 }

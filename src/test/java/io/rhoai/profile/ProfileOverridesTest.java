@@ -147,4 +147,14 @@ class ProfileOverridesTest {
         assertThat(Placeholders.isPlaceholder("https://github.com/rh-aiservices-bu/rhoaibu-cluster")).isFalse();
         assertThat(Placeholders.isPlaceholder("notexample.com")).isFalse();
     }
+
+    /** Overrides are for the --cluster profile: another profile the same command reads (a fleet's hub) is read as written. */
+    @Test
+    void overridesApplyToTheNamedProfileOnly() {
+        ProfileRepository repo = ProfileRepository.of(Fixtures.PROFILES)
+                .withOverrides(List.of(ProfileOverride.parse("spec.cluster.baseDomain=acme.io")))
+                .overridingOnly("dev");
+        assertThat(repo.load("rhoaibu-cluster-dev").profile().spec().cluster().baseDomain()).isEqualTo("acme.io");
+        assertThat(repo.load("rhoaibu-cluster-prod").profile().spec().cluster().baseDomain()).isEqualTo("rhoai.example.com");
+    }
 }

@@ -8,6 +8,7 @@ import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.fleet.Fleet;
 import io.rhoai.fleet.Member;
 import io.rhoai.fleet.register.ClusterRegistrar;
@@ -55,10 +56,11 @@ public class FleetRegisterCommand extends BaseCommand {
         try (KubernetesClient m = KubeClients.connect(memberTarget);
              KubernetesClient h = KubeClients.connect(hub.target(env(), memberTarget.requestTimeout()))) {
             // both ends are written to: each must be the cluster its profile names, before the first write
-            clusterCheck.verify(m, repo.load(member.name()).profile(), timeout, progress());
-            clusterCheck.verify(h, repo.load(hubName).profile(), timeout, progress());
+            Deadline run = Deadline.in(timeout);   // one --timeout for both checks and the registration
+            clusterCheck.verify(m, fleet.profile(member.name()), run.remaining(), progress());
+            clusterCheck.verify(h, fleet.profile(hubName), run.remaining(), progress());
             result = new ClusterRegistrar(m, h, Clock.systemUTC(), progress())
-                    .register(new ClusterRegistrar.Request(member, hubName, dryRun.mode(), timeout));
+                    .register(new ClusterRegistrar.Request(member, hubName, dryRun.mode(), run.remaining()));
         }
         progress().done(result.changed() ? (result.dryRun() ? "would register " : "registered ") + result.cluster() + " in the hub " + result.hub() + "'s Argo CD"
                 : "nothing changed: " + result.cluster() + " is registered in " + result.hub() + " as described");

@@ -7,6 +7,7 @@ import io.rhoai.cli.DryRunOption;
 import io.rhoai.cli.KubeOptions;
 import io.rhoai.cli.ProfileOptions;
 import io.rhoai.cli.RunTimeout;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.fleet.register.ClusterRegistrar;
 import io.rhoai.fleet.register.ClusterRegistrar.Result;
 import io.rhoai.kube.KubeClients;
@@ -47,10 +48,11 @@ public class FleetUnregisterCommand extends BaseCommand {
         Result result;
         try (KubernetesClient h = KubeClients.connect(hub.target(env(), memberTarget.requestTimeout()));
              KubernetesClient m = purge ? KubeClients.connect(memberTarget) : null) {
-            clusterCheck.verify(h, repo.load(hubName).profile(), timeout, progress());
-            if (m != null) clusterCheck.verify(m, repo.load(member).profile(), timeout, progress());
+            Deadline run = Deadline.in(timeout);   // one --timeout for the checks and the removal
+            clusterCheck.verify(h, repo.load(hubName).profile(), run.remaining(), progress());
+            if (m != null) clusterCheck.verify(m, repo.load(member).profile(), run.remaining(), progress());
             result = new ClusterRegistrar(m, h, Clock.systemUTC(), progress())
-                    .unregister(new ClusterRegistrar.UnregisterRequest(member, hubName, purge, dryRun.mode(), timeout));
+                    .unregister(new ClusterRegistrar.UnregisterRequest(member, hubName, purge, dryRun.mode(), run.remaining()));
         }
         progress().done(result.changed() ? (result.dryRun() ? "would remove " : "removed ") + member + " from the hub " + hubName + "'s Argo CD"
                 : "nothing changed: " + member + " is not registered in " + hubName);

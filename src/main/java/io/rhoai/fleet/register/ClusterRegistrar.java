@@ -152,6 +152,11 @@ public final class ClusterRegistrar {
                 ResourceDefinitionContext kind = kindOf(o);
                 GenericKubernetesResource found = Retry.call("read " + Fields.ref(o), deadline,
                         () -> resource(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName()).get());
+                if (found != null && !Ownership.isManaged(found)) {
+                    // someone else's object of the same name (a namespace holding their things): never rhoai's to delete
+                    progress.warn("member " + req.member() + ": " + Fields.ref(found) + " was not made by rhoai; left in place");
+                    continue;
+                }
                 memberObjects.add(delete(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName(), found != null, dry, deadline));
             }
         }

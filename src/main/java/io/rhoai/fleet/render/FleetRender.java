@@ -86,13 +86,23 @@ public final class FleetRender {
         return new Result(hub, dir.toString(), members.size(), rings, results, total, any);
     }
 
+    /** A file this command wrote (it starts with the renderer's header): a hand-written ApplicationSet is never deleted. */
+    private static boolean renderedByRhoai(Path file) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(file)) {
+            String first = r.readLine();
+            return first != null && FleetRenderer.HEADER.startsWith(first);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /** Ring files rhoai wrote earlier whose ring has no members now. */
     private static List<Path> stale(Path dir, java.util.Set<Path> keep) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> {
                 String n = p.getFileName().toString();
-                return n.startsWith(FleetRenderer.FILE_PREFIX) && n.endsWith(".yaml") && !keep.contains(p);
+                return n.startsWith(FleetRenderer.FILE_PREFIX) && n.endsWith(".yaml") && !keep.contains(p) && renderedByRhoai(p);
             }).sorted().toList();
         } catch (IOException e) {
             throw RhoaiException.invalid("cannot list " + dir + ": " + e.getMessage(), "check the directory's permissions");

@@ -91,6 +91,11 @@ public final class EndpointTester {
         URI resolved = in.endpoint().resolve(deadline);
         String where = in.endpoint().describe();
         URI base = baseUrl(resolved, where);
+        if (in.apiKey() != null && "http".equals(base.getScheme()) && !loopback(base.getHost())) {
+            // a bearer key over plain http is readable by anyone on the path
+            throw RhoaiException.invalid(where + ": " + base + " is plain http; the API key is not sent in clear text",
+                    "use the https route of the model (oc get route -n NAMESPACE), or test without a key");
+        }
 
         progress.step("GET " + base + "/models");
         JsonNode models = listModels(http, base, in, deadline);
@@ -132,6 +137,10 @@ public final class EndpointTester {
      * The OpenAI base ({@code .../v1}) of an endpoint URL: http or https, a host, no user info or query; {@code /v1} is
      * appended unless the path already ends with it (an InferenceService's status.url has no path; a gateway's may).
      */
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.equals("::1") || host.equals("[::1]") || host.startsWith("127.");
+    }
+
     static URI baseUrl(URI url, String where) {
         String hint = "give the endpoint as https://host[:port][/path], e.g. https://granite-models.apps.example.com/v1";
         if (url == null || url.getScheme() == null || !(url.getScheme().equals("https") || url.getScheme().equals("http")) || url.getHost() == null) {

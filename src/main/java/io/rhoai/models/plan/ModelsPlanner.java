@@ -44,6 +44,11 @@ public final class ModelsPlanner {
         String shown = dir == null ? file + " (bundled)" : dir.resolve(file).toString();
         if (changes.isEmpty()) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, Outcome.UNCHANGED, false);
         if (!write) return new ModelsPlan(l.profileName(), shown, capacity, changes, snippet, Outcome.RENDERED, false);
+        if (!l.profiles().overrides().isEmpty()) {
+            // the file would be edited against values it does not hold
+            throw RhoaiException.invalid("--write edits the profile file, but --set or RHOAI_BASE_DOMAIN override values of it",
+                    "write the override into the profile first, or run without --write to see the snippet");
+        }
         if (dir == null) {
             throw RhoaiException.invalid("--write: profile " + l.profileName() + " is bundled in the binary and cannot be edited",
                     "pass --profiles-dir with a copy of the profiles (or run from a checkout with ./install-configs)");

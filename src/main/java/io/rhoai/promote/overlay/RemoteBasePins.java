@@ -57,7 +57,13 @@ public final class RemoteBasePins {
             String repoUrl = repositoryOf(b.url());
             String commit = resolved.computeIfAbsent(repoUrl + "\n" + b.ref(), k -> resolver.resolve(repoUrl, refName(b.ref())));
             String pinnedUrl = withRef(b.url(), commit);
-            edits.put(b.kustomization(), replaceEntry(text, b.url(), pinnedUrl));
+            String replaced = replaceEntry(text, b.url(), pinnedUrl);
+            if (replaced.equals(text)) {
+                // an entry the line-wise rewrite does not reach (flow style: resources: [url]): say so, never claim a pin
+                notPinned.add(b.url() + " (" + b.kustomization() + ": not a block-style list entry; pin it by hand)");
+                continue;
+            }
+            edits.put(b.kustomization(), replaced);
             pins.add(new Pin(b.kustomization(), b.url(), b.ref(), commit, pinnedUrl));
         }
         ObjectId out = edits.isEmpty() ? tree : new GitObjects(repo).writeTree(tree, edits);

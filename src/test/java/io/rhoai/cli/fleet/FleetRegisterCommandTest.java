@@ -207,4 +207,21 @@ class FleetRegisterCommandTest {
         assertThat(again.stdout()).contains("absent");
         assertThat(again.stderr()).contains("nothing changed");
     }
+
+    /** --purge deletes only what rhoai made: a namespace of the same name that someone else owns stays, with a warning. */
+    @Test
+    void purgeLeavesAMemberObjectRhoaiDidNotMake() throws Exception {
+        assertThat(register().exitCode()).isZero();
+        var ns = member.sim.namespaces().withName("rhoai-fleet");
+        ns.edit(n -> {
+            n.getMetadata().getLabels().remove("app.kubernetes.io/managed-by");
+            return n;
+        });
+        Cli.Result r = cli().run("fleet", "unregister", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB, "--cluster", "m001",
+                "--hub-kubeconfig", hubKubeconfig.toString(), "--kubeconfig", memberKubeconfig.toString(), "--purge");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).contains("Namespace rhoai-fleet was not made by rhoai; left in place");
+        assertThat(member.dispatcher.stored("/api/v1/namespaces/rhoai-fleet")).isNotNull();
+        assertThat(member.dispatcher.stored("/api/v1/namespaces/rhoai-fleet/serviceaccounts/rhoai-fleet-manager")).isNull();
+    }
 }

@@ -155,4 +155,14 @@ class ModelsPlanCommandTest {
                 .contains("hint: apply the snippet of 'rhoai models plan' by hand");
         assertThat(Files.readString(prod)).isEqualTo(text);
     }
+
+    /** --write edits the file: with --set in force it would edit against values the file does not hold, so it refuses. */
+    @Test
+    void writeWithAnOverrideInForceIsRefusedAndNothingIsWritten() throws IOException {
+        String before = Files.readString(profiles.resolve("seed-prod.yaml"));
+        Cli.Result r = plan("--set", "spec.cluster.baseDomain=acme.io", "--write");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.stderr()).contains("--write edits the profile file, but --set or RHOAI_BASE_DOMAIN override values of it");
+        assertThat(Files.readString(profiles.resolve("seed-prod.yaml"))).isEqualTo(before);
+    }
 }

@@ -310,4 +310,13 @@ class ModelsTestCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.REMOTE);
         assertThat(r.stderr()).contains("error: GET " + url + "/v1/models: connection refused");
     }
+
+    /** A bearer key is never sent over plain http to another host: refused before any request (loopback is allowed). */
+    @Test
+    void anApiKeyOverPlainHttpToAnotherHostIsRefused() {
+        Cli.Result r = Cli.cli().run("models", "test", "--url", "http://granite-models.apps.example.test", "--api-key-file", keyFile.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.stderr()).contains("is plain http; the API key is not sent in clear text").doesNotContain(KEY);
+        assertThat(r.stdout()).isEmpty();
+    }
 }

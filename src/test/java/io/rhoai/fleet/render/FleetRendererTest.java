@@ -86,11 +86,14 @@ class FleetRendererTest {
         Path profiles = FleetFixture.write(tmp, 3, 1);
         Path out = tmp.resolve("fleet");
         cli().run("fleet", "render", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB, "--dir", out.toString());
+        // a hand-written ApplicationSet in the same folder is the user's: never deleted
+        Files.writeString(out.resolve("applicationset-tools.yaml"), "apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\n");
         Files.writeString(profiles.resolve("m001.yaml"), Files.readString(profiles.resolve("m001.yaml")).replace("ring: canary", "ring: main"));
         Cli.Result r = cli().run("fleet", "render", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB, "--dir", out.toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).containsPattern("applicationset-canary.yaml +deleted").containsPattern("applicationset-main.yaml +configured");
-        assertThat(files(out)).containsExactly("applicationset-main.yaml", "kustomization.yaml");
+        assertThat(r.stdout()).containsPattern("applicationset-canary.yaml +deleted").containsPattern("applicationset-main.yaml +configured")
+                .doesNotContain("applicationset-tools.yaml");
+        assertThat(files(out)).containsExactly("applicationset-main.yaml", "applicationset-tools.yaml", "kustomization.yaml");
     }
 
     @Test
