@@ -50,7 +50,7 @@ public final class FleetBenchmark {
             }
             List<Long> status = new ArrayList<>();
             int requests = 0;
-            try (FleetHub hub = new FleetHub()) {
+            try (FleetHub hub = new FleetHub().infrastructure("hub", "rhoai.example.com")) {
                 for (int i = 1; i <= n; i++) {
                     String m = FleetFixture.member(i);
                     boolean canary = i <= Math.max(1, n / 10);

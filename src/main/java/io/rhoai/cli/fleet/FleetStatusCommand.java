@@ -2,12 +2,15 @@ package io.rhoai.cli.fleet;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.rhoai.cli.BaseCommand;
+import io.rhoai.cli.ClusterCheckOption;
 import io.rhoai.cli.ExitCodes;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.Progress;
+import io.rhoai.core.time.Deadline;
 import io.rhoai.fleet.Fleet;
 import io.rhoai.fleet.LabelSelector;
+import io.rhoai.fleet.Member;
 import io.rhoai.fleet.status.FleetStatus;
 import io.rhoai.fleet.status.FleetStatus.Result;
 import io.rhoai.kube.KubeClients;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 @Command(name = "status", description = "One row per fleet cluster (sync, health, revision, drift) from the hub's Argo CD Applications in one request; exit 9 when a cluster needs attention.",
         footer = {"%nExamples:",
@@ -25,6 +29,7 @@ import java.time.Duration;
 public class FleetStatusCommand extends BaseCommand {
     @Mixin FleetProfiles profiles;
     @Mixin HubOptions hub;
+    @Mixin ClusterCheckOption clusterCheck;
 
     @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "30s",
             description = "Timeout of each API request (default: ${DEFAULT-VALUE}); no request outlives the run's --timeout.")
@@ -40,10 +45,21 @@ public class FleetStatusCommand extends BaseCommand {
         var members = fleet.members(hubName, LabelSelector.ALL);
         Result result;
         try (KubernetesClient h = KubeClients.connect(hub.target(env(), requestTimeout))) {
-            result = new FleetStatus(h, Clock.systemUTC()).read(hubName, members, timeout);
+            result = read(h, fleet, hubName, members, clusterCheck, timeout, progress());
         }
         int code = finish(result, FleetStatusCommand::text);
         return code != ExitCodes.OK ? code : attention(result, progress());
+    }
+
+    /**
+     * The hub's view: first its identity (a wrong hub context would show every member as missing), then one list of
+     * its Applications, on one deadline. Shared with {@code rhoai status --fleet}.
+     */
+    public static Result read(KubernetesClient hub, Fleet fleet, String hubName, List<Member> members, ClusterCheckOption check,
+                              Duration timeout, Progress progress) {
+        Deadline run = Deadline.in(timeout);
+        check.verify(hub, fleet.profile(hubName), run.remaining(), progress);
+        return new FleetStatus(hub, Clock.systemUTC()).read(hubName, members, run.remaining());
     }
 
     /** 9 when a cluster needs attention, saying how many; shared with {@code rhoai status --fleet}. */

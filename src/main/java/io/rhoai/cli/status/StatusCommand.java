@@ -120,7 +120,7 @@ public class StatusCommand extends BaseCommand {
         String hub = members.hub(profile.cluster);
         FleetStatus.Result result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            result = new FleetStatus(client, Clock.systemUTC()).read(hub, members.members(hub, LabelSelector.ALL), timeout);
+            result = FleetStatusCommand.read(client, members, hub, members.members(hub, LabelSelector.ALL), clusterCheck, timeout, progress());
         }
         int code = finish(result, FleetStatusCommand::text);
         return code != ExitCodes.OK ? code : FleetStatusCommand.attention(result, progress());

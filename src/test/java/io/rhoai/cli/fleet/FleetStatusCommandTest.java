@@ -38,7 +38,7 @@ class FleetStatusCommandTest {
     @ValueSource(ints = {10, 50})
     void oneListRequestWhateverTheNumberOfClusters(int n) throws Exception {
         Path profiles = FleetFixture.write(tmp, n, 2);
-        try (FleetHub hub = new FleetHub()) {
+        try (FleetHub hub = new FleetHub().infrastructure("hub", "rhoai.example.com")) {
             seedHealthy(hub, n, 2);
             Path kubeconfig = hub.kubeconfig(tmp, "hub", null);
             hub.dispatcher.clearRecorded();
@@ -46,10 +46,11 @@ class FleetStatusCommandTest {
                     "--hub-kubeconfig", kubeconfig.toString(), "-o", "json");
             assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCodes.OK);
             List<Recorded> requests = hub.dispatcher.requestsFrom("rhoai");
-            assertThat(requests).as("requests for " + n + " clusters").hasSize(1);
-            assertThat(requests.get(0).method()).isEqualTo("GET");
-            assertThat(requests.get(0).pathWithoutQuery()).isEqualTo("/apis/argoproj.io/v1alpha1/namespaces/openshift-gitops/applications");
-            assertThat(requests.get(0).query("labelSelector")).isEqualTo("rhoai.io/fleet-member");
+            assertThat(requests).as("requests for " + n + " clusters: the hub's identity, then one list").hasSize(2);
+            assertThat(requests.get(0).pathWithoutQuery()).isEqualTo("/apis/config.openshift.io/v1/infrastructures/cluster");
+            assertThat(requests.get(1).method()).isEqualTo("GET");
+            assertThat(requests.get(1).pathWithoutQuery()).isEqualTo("/apis/argoproj.io/v1alpha1/namespaces/openshift-gitops/applications");
+            assertThat(requests.get(1).query("labelSelector")).isEqualTo("rhoai.io/fleet-member");
             JsonNode json = Mappers.json().readTree(r.stdout());
             assertThat(json.path("rows")).hasSize(n);
             assertThat(json.path("needAttention").asInt()).isZero();
@@ -61,7 +62,7 @@ class FleetStatusCommandTest {
     @Test
     void aDegradedOrDriftedOrMissingClusterIsAttentionExitNineNamingIt() throws Exception {
         Path profiles = FleetFixture.write(tmp, 10, 2);
-        try (FleetHub hub = new FleetHub()) {
+        try (FleetHub hub = new FleetHub().infrastructure("hub", "rhoai.example.com")) {
             for (int i = 1; i <= 10; i++) {
                 String m = FleetFixture.member(i);
                 boolean canary = i <= 2;
@@ -87,7 +88,7 @@ class FleetStatusCommandTest {
     @Test
     void statusFleetIsTheHubsViewWithTheSameRowsAndExitCode() throws Exception {
         Path profiles = FleetFixture.write(tmp, 10, 2);
-        try (FleetHub hub = new FleetHub()) {
+        try (FleetHub hub = new FleetHub().infrastructure("hub", "rhoai.example.com")) {
             for (int i = 1; i <= 10; i++) {
                 String m = FleetFixture.member(i);
                 boolean canary = i <= 2;
@@ -98,7 +99,7 @@ class FleetStatusCommandTest {
             Cli.Result r = cli().run("status", "--fleet", "--profiles-dir", profiles.toString(), "--cluster", FleetFixture.HUB,
                     "--kubeconfig", kubeconfig.toString(), "-o", "json");
             assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCodes.ATTENTION);
-            assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(1);
+            assertThat(hub.dispatcher.requestsFrom("rhoai")).hasSize(2);
             JsonNode json = Mappers.json().readTree(r.stdout());
             assertThat(json.path("rows")).hasSize(10);
             assertThat(json.path("needAttention").asInt()).isEqualTo(1);
@@ -108,6 +109,20 @@ class FleetStatusCommandTest {
                     "--kubeconfig", kubeconfig.toString());
             assertThat(watch.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(watch.stderr()).contains("--watch is for one cluster");
+        }
+    }
+
+    /** A wrong hub context would show every member as missing (exit 9): the hub's identity is read first, exit 4. */
+    @Test
+    void aKubeContextThatIsNotTheHubIsRefusedBeforeTheApplicationsAreRead() throws Exception {
+        Path profiles = FleetFixture.write(tmp, 3, 1);
+        try (FleetHub other = new FleetHub().infrastructure("m001", "rhoai.example.com")) {
+            Path kubeconfig = other.kubeconfig(tmp, "other", null);
+            Cli.Result r = cli().run("fleet", "status", "--profiles-dir", profiles.toString(), "--hub", FleetFixture.HUB,
+                    "--hub-kubeconfig", kubeconfig.toString());
+            assertThat(r.exitCode()).as(r.stderr()).isEqualTo(ExitCodes.PRECONDITION);
+            assertThat(r.stderr()).contains("wrong cluster: profile fleet-hub is https://api.hub.rhoai.example.com:6443");
+            assertThat(other.dispatcher.requestsFrom("rhoai")).hasSize(1);
         }
     }
 }
