@@ -47,7 +47,8 @@ public class ModelsCheckCommand extends BaseCommand {
         sb.append("profile ").append(r.profile()).append('\n');
         for (ModelTree.Source s : r.sources()) {
             sb.append("read ").append(s.dir()).append(s.mode().equals(ModelTree.Source.KUSTOMIZE)
-                    ? " through " + s.tool() : " as YAML files (" + s.reason() + ")").append('\n');
+                    ? " through " + s.tool() : " as YAML files (" + s.reason() + ")")
+                    .append(s.buildFailed() ? "  ATTENTION: the kustomization does not build" : "").append('\n');
         }
         if (r.gateway() != null) sb.append("gateway declaration ").append(r.gateway()).append('\n');
         for (ModelReport m : r.models()) {

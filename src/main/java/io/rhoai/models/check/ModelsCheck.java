@@ -16,8 +16,9 @@ public record ModelsCheck(String profile, String repoDir, List<ModelTree.Source>
     public static final String UNKNOWN = "unknown";
     public static final String NOT_APPLICABLE = "n/a";
 
+    /** A failed check, or a kustomization that does not build (a CI gate must not pass on a tree Argo CD cannot render). */
     public boolean attention() {
-        return failed > 0;
+        return failed > 0 || sources.stream().anyMatch(ModelTree.Source::buildFailed);
     }
 
     @RegisterForReflection

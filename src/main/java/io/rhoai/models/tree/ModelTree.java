@@ -15,10 +15,11 @@ public record ModelTree(List<SourceObject> inferenceServices, List<SourceObject>
 
     /**
      * How one directory was read: {@code kustomize} (rendered by {@code tool}) or {@code files} (the YAML files as
-     * written), with why kustomize was not used when it was not.
+     * written), with why kustomize was not used when it was not; {@code buildFailed}: the directory has a kustomization
+     * that does not build, so what Argo CD would apply differs from what was checked (needs attention).
      */
     @RegisterForReflection
-    public record Source(String dir, String mode, String tool, String reason) {
+    public record Source(String dir, String mode, String tool, String reason, boolean buildFailed) {
         public static final String KUSTOMIZE = "kustomize";
         public static final String FILES = "files";
     }

@@ -56,16 +56,16 @@ public final class ModelTreeReader {
             ModelTree.Source source;
             boolean kustomization = KUSTOMIZATIONS.stream().anyMatch(k -> Files.isRegularFile(dir.resolve(k)));
             if (!kustomization) {
-                source = new ModelTree.Source(d, ModelTree.Source.FILES, null, "no kustomization in the directory");
+                source = new ModelTree.Source(d, ModelTree.Source.FILES, null, "no kustomization in the directory", false);
             } else if (renderer == null) {
-                source = new ModelTree.Source(d, ModelTree.Source.FILES, null, "neither kustomize nor kubectl is on the PATH");
+                source = new ModelTree.Source(d, ModelTree.Source.FILES, null, "neither kustomize nor kubectl is on the PATH", false);
             } else {
                 ModelTree.Source attempted;
                 try {
                     objects = traced(renderer.render(dir), fromFiles, d);
-                    attempted = new ModelTree.Source(d, ModelTree.Source.KUSTOMIZE, renderer.tool(), null);
+                    attempted = new ModelTree.Source(d, ModelTree.Source.KUSTOMIZE, renderer.tool(), null, false);
                 } catch (ManifestRenderer.RenderException e) {
-                    attempted = new ModelTree.Source(d, ModelTree.Source.FILES, null, renderer.tool() + " failed: " + e.getMessage());
+                    attempted = new ModelTree.Source(d, ModelTree.Source.FILES, null, renderer.tool() + " failed: " + e.getMessage(), true);
                 }
                 source = attempted;
             }

@@ -208,6 +208,8 @@ class ModelsCheckCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.ATTENTION);
         assertThat(r.stderr()).contains(SeedModels.DIR + ": read as YAML files (kubectl kustomize failed: ");
         assertThat(Mappers.json().readTree(r.stdout()).path("sources").get(0).path("mode").asText()).isEqualTo("files");
+        assertThat(Mappers.json().readTree(r.stdout()).path("sources").get(0).path("buildFailed").asBoolean())
+                .as("a kustomization that does not build needs attention on its own").isTrue();
     }
 
     @Test
