@@ -26,7 +26,11 @@ public final class RemoteRefs {
             refs = Git.lsRemoteRepository().setRemote(repoUrl)
                     .setTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.get().toSeconds()))).call();
         } catch (GitAPIException | RuntimeException e) {
-            throw RhoaiException.remote("cannot resolve " + what + " (git ls-remote): " + cause(e),
+            // a timeout is exit 5 as for every git call; anything else is the remote failing us (6): a base that cannot
+            // be reached from here and one that is gone look alike, and neither is the user's input to fix here
+            boolean timedOut = GitErrors.translate(e, "ls-remote", repoUrl, GitAuth.none()).kind() == io.rhoai.core.ErrorKind.TIMEOUT;
+            throw new RhoaiException(timedOut ? io.rhoai.core.ErrorKind.TIMEOUT : io.rhoai.core.ErrorKind.REMOTE,
+                    "cannot resolve " + what + " (git ls-remote): " + cause(e),
                     "run where the network reaches it, or promote without --pin-remote-bases", e);
         }
         for (String name : ref == null ? new String[] {"HEAD"} : new String[] {"refs/heads/" + ref, "refs/tags/" + ref, ref}) {
