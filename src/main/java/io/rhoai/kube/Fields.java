@@ -49,4 +49,13 @@ public final class Fields {
         String ns = obj.getMetadata().getNamespace();
         return obj.getKind() + " " + (ns == null || ns.isEmpty() ? "" : ns + "/") + obj.getMetadata().getName();
     }
+
+    /** A Kubernetes timestamp (RFC 3339, e.g. a condition's lastTransitionTime), or null when absent or unreadable. */
+    public static java.time.Instant time(String rfc3339) {
+        try {
+            return rfc3339 == null ? null : java.time.Instant.parse(rfc3339);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 }

@@ -5,13 +5,13 @@ import io.rhoai.gitops.BootstrapResult.AppState;
 import io.rhoai.gitops.GitOpsStatus;
 import io.rhoai.gpu.GpuPoolManager;
 import io.rhoai.kube.ClusterIdentity;
+import io.rhoai.kube.Fields;
 import io.rhoai.models.serving.ServedModels;
 import io.rhoai.oauth.OAuthStatus;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,18 +130,10 @@ public final class ClusterStatusReader {
             boolean outOfSync = "OutOfSync".equals(a.sync());
             if (!degraded && !outOfSync) continue;
             String since = g.lastTransitions().get(a.name());
-            Instant at = parse(since);
+            Instant at = Fields.time(since);
             if (at != null && Duration.between(at, now).compareTo(grace) <= 0) continue;
             attention.add(new ClusterStatus.Attention(GITOPS, "Application " + a.name() + " is " + a.sync() + "/" + a.health()
                     + (at == null ? " (since unknown)" : " since " + since) + ", beyond the grace of " + grace.toMinutes() + "m"));
-        }
-    }
-
-    private static Instant parse(String t) {
-        try {
-            return t == null ? null : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

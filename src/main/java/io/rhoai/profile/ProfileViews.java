@@ -46,6 +46,42 @@ public final class ProfileViews {
         return new Hosts(c.name(), c.baseDomain());
     }
 
+    // ---- which parts of day 1 the profile configures: one rule for bootstrap's stages and status's sections
+
+    /** Why the profile does not configure OpenShift GitOps, or null when it does ({@code spec.gitops.repoURL}). */
+    public static String gitopsNotConfigured(ClusterProfile.Spec spec) {
+        return spec.gitops() == null || spec.gitops().repoURL() == null || spec.gitops().repoURL().isBlank()
+                ? "the profile has no spec.gitops.repoURL" : null;
+    }
+
+    /** Why the profile does not configure sign-in, or null ({@code spec.oauth.google} or admins). */
+    public static String oauthNotConfigured(ClusterProfile.Spec spec) {
+        return google(spec) == null && adminUsers(spec).isEmpty() && adminGroups(spec).isEmpty()
+                ? "the profile has no spec.oauth.google or spec.oauth.admins" : null;
+    }
+
+    /** Why the profile does not configure certificates, or null ({@code spec.certificates} and the cluster's hosts). */
+    public static String certificatesNotConfigured(ClusterProfile.Spec spec) {
+        if (spec.certificates() == null) return "the profile has no spec.certificates";
+        ClusterProfile.Cluster c = spec.cluster();
+        return c == null || c.name() == null || c.name().isBlank() || c.baseDomain() == null || c.baseDomain().isBlank()
+                ? "the profile has no spec.cluster.name and baseDomain to name the certificate's hosts" : null;
+    }
+
+    public static ClusterProfile.Google google(ClusterProfile.Spec spec) {
+        return spec.oauth() == null ? null : spec.oauth().google();
+    }
+
+    public static java.util.List<String> adminUsers(ClusterProfile.Spec spec) {
+        return spec.oauth() == null || spec.oauth().admins() == null || spec.oauth().admins().users() == null
+                ? java.util.List.of() : spec.oauth().admins().users();
+    }
+
+    public static java.util.List<String> adminGroups(ClusterProfile.Spec spec) {
+        return spec.oauth() == null || spec.oauth().admins() == null || spec.oauth().admins().groups() == null
+                ? java.util.List.of() : spec.oauth().admins().groups();
+    }
+
     /** {@code spec.certificates.renewBefore}, or 30 days. */
     public static Duration renewBefore(ClusterProfile p) {
         ClusterProfile.Certificates c = p == null || p.spec() == null ? null : p.spec().certificates();

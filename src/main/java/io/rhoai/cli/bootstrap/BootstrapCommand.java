@@ -151,21 +151,21 @@ public class BootstrapCommand extends BaseCommand {
                     BootstrapStages.gpuPools(validated.pools().isEmpty() ? "the profile has no spec.gpuPools" : null,
                             left -> new GpuPoolManager(client, GpuCatalog.bundled(), progress())
                                     .add(AddRequest.fromProfile(validated, null, mode, left))),
-                    BootstrapStages.gitops(gitopsMissing(spec), left -> gitops(client, profile, gitToken, mode, left)),
-                    BootstrapStages.oauth(oauthMissing(spec),
-                            google(spec) == null ? null : left -> new GoogleIdpConfigurer(client, progress(),
+                    BootstrapStages.gitops(ProfileViews.gitopsNotConfigured(spec), left -> gitops(client, profile, gitToken, mode, left)),
+                    BootstrapStages.oauth(ProfileViews.oauthNotConfigured(spec),
+                            ProfileViews.google(spec) == null ? null : left -> new GoogleIdpConfigurer(client, progress(),
                                     Poller.system(pollInterval, pollInterval, progress())).configure(googleRequest(spec, clientSecret, mode, left)),
-                            admins(spec).isEmpty() && adminGroups(spec).isEmpty() ? null : left -> new AdminGranter(client, progress())
-                                    .grant(new GrantAdminRequest(admins(spec), adminGroups(spec), false, List.of(),
+                            ProfileViews.adminUsers(spec).isEmpty() && ProfileViews.adminGroups(spec).isEmpty() ? null : left -> new AdminGranter(client, progress())
+                                    .grant(new GrantAdminRequest(ProfileViews.adminUsers(spec), ProfileViews.adminGroups(spec), false, List.of(),
                                             GrantAdminRequest.DEFAULT_BINDING, mode, left))),
-                    BootstrapStages.certificates(spec.certificates() == null ? "the profile has no spec.certificates" : null,
+                    BootstrapStages.certificates(ProfileViews.certificatesNotConfigured(spec),
                             left -> certificates(client, profile, mode, left, clock)),
-                    BootstrapStages.applications(mode.isDryRun() ? "dry run" : !autoSync ? "--no-auto-sync" : null, gitopsMissing(spec),
+                    BootstrapStages.applications(mode.isDryRun() ? "dry run" : !autoSync ? "--no-auto-sync" : null, ProfileViews.gitopsNotConfigured(spec),
                             d -> new GitOpsBootstrap(client, Waits.Mode.WATCH, pollInterval, clock, progress())
                                     .awaitApplications(profile.name(), degradedGrace, d)));
-            String removeKubeadmin = google(spec) == null || mode.isDryRun() ? null
+            String removeKubeadmin = ProfileViews.google(spec) == null || mode.isDryRun() ? null
                     : "rhoai oauth remove-kubeadmin --cluster " + profile.name() + " --confirm"
-                    + "   # once a person has signed in through " + google(spec).providerName() + "; it checks that first";
+                    + "   # once a person has signed in through " + ProfileViews.google(spec).providerName() + "; it checks that first";
             report = new Bootstrapper(progress(), clock).run(new Bootstrapper.Request(profile.name(), Bootstrapper.byName(stages),
                     Set.copyOf(only), Set.copyOf(skip), timeout, mode.name().toLowerCase(),
                     removeKubeadmin == null ? Map.of() : Map.of(Bootstrapper.OAUTH, removeKubeadmin)));
@@ -196,34 +196,11 @@ public class BootstrapCommand extends BaseCommand {
     }
 
     private static GoogleIdpRequest googleRequest(ClusterProfile.Spec spec, Secret secret, DryRun mode, Duration left) {
-        ClusterProfile.Google g = google(spec);
+        ClusterProfile.Google g = ProfileViews.google(spec);
         ClusterProfile.Cluster c = spec.cluster();
         return new GoogleIdpRequest(g.providerName() == null || g.providerName().isBlank() ? GoogleIdpRequest.DEFAULT_PROVIDER_NAME : g.providerName(),
                 g.clientID(), secret, GoogleIdpRequest.DEFAULT_SECRET_NAME, g.hostedDomain(), g.mappingMethod(),
                 c == null ? null : c.name(), c == null ? null : c.baseDomain(), mode, false, left);
-    }
-
-    private static String gitopsMissing(ClusterProfile.Spec spec) {
-        return spec.gitops() == null || spec.gitops().repoURL() == null ? "the profile has no spec.gitops.repoURL" : null;
-    }
-
-    private static String oauthMissing(ClusterProfile.Spec spec) {
-        return google(spec) == null && admins(spec).isEmpty() && adminGroups(spec).isEmpty()
-                ? "the profile has no spec.oauth.google or spec.oauth.admins" : null;
-    }
-
-    private static ClusterProfile.Google google(ClusterProfile.Spec spec) {
-        return spec.oauth() == null ? null : spec.oauth().google();
-    }
-
-    private static List<String> admins(ClusterProfile.Spec spec) {
-        return spec.oauth() == null || spec.oauth().admins() == null || spec.oauth().admins().users() == null
-                ? List.of() : spec.oauth().admins().users();
-    }
-
-    private static List<String> adminGroups(ClusterProfile.Spec spec) {
-        return spec.oauth() == null || spec.oauth().admins() == null || spec.oauth().admins().groups() == null
-                ? List.of() : spec.oauth().admins().groups();
     }
 
     static String text(BootstrapReport r) {

@@ -18,6 +18,7 @@ import io.rhoai.cli.output.OutputFormat;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.core.time.Deadline;
+import io.rhoai.core.time.Poller;
 import io.rhoai.fleet.Fleet;
 import io.rhoai.fleet.LabelSelector;
 import io.rhoai.fleet.status.FleetStatus;
@@ -89,7 +90,7 @@ public class StatusCommand extends BaseCommand {
     Duration interval;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (fleet) return fleet();
         ClusterProfile p = profile.load(env()).profile();
         if (watch && global().output != OutputFormat.text) {
@@ -108,7 +109,7 @@ public class StatusCommand extends BaseCommand {
                 else out.println("--- " + s.checkedAt());
                 output().result(s, StatusCommand::text);
                 out.flush();
-                Thread.sleep(interval.toMillis());
+                Poller.pause(interval, "the next refresh");
             }
         }
     }
@@ -142,7 +143,7 @@ public class StatusCommand extends BaseCommand {
         ClusterProfile.Cluster c = spec.cluster();
         GpuPoolManager gpu = new GpuPoolManager(client, GpuCatalog.bundled(), progress());
         boolean pools = spec.gpuPools() != null && !spec.gpuPools().isEmpty();
-        boolean certs = spec.certificates() != null && c != null && c.name() != null && c.baseDomain() != null;
+        boolean certs = ProfileViews.certificatesNotConfigured(spec) == null;
         Path dir = stateDir != null ? stateDir : CertificateStore.defaultStateDir(env());
         var sources = new ClusterStatusReader.Sources(p.name(),
                 () -> {
@@ -154,7 +155,7 @@ public class StatusCommand extends BaseCommand {
                 pools ? () -> gpu.list(deadline.remaining()) : null,
                 pools ? () -> gpu.capacity(deadline.remaining()) : null,
                 pools ? spec.gpuPools().stream().map(ClusterProfile.GpuPool::name).toList() : List.of(),
-                spec.gitops() == null ? null : () -> new GitOpsStatus(client).read(p.name(), deadline.remaining()),
+                ProfileViews.gitopsNotConfigured(spec) != null ? null : () -> new GitOpsStatus(client).read(p.name(), deadline.remaining()),
                 () -> new OAuthStatusReader(client).read(deadline.remaining()),
                 certs ? () -> new CertificateStatusReader(() -> client, new SocketTlsProber(), endpoints.overrides(), progress(), Clock.systemUTC())
                         .status(new StatusRequest(p.name(), c.name(), c.baseDomain(), dir, true, true, Duration.ofSeconds(10), deadline.remaining()))

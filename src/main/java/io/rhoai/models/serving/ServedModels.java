@@ -11,7 +11,6 @@ import io.rhoai.kube.Retry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class ServedModels {
             Model m = new Model(isvc.getMetadata().getNamespace(), isvc.getMetadata().getName(), isReady, since, reason,
                     Fields.text(isvc, "status", "url"));
             models.add(m);
-            Instant at = parse(since);
+            Instant at = Fields.time(since);
             if (!isReady && (at == null || Duration.between(at, now).compareTo(grace) > 0)) {
                 attention.add("InferenceService " + m.namespace() + "/" + m.name() + " is not Ready"
                         + (since == null ? "" : " since " + since) + ": " + reason);
@@ -79,13 +78,5 @@ public final class ServedModels {
         String r = reason == null ? "" : String.valueOf(reason);
         String m = message == null ? "" : String.valueOf(message);
         return r.isEmpty() ? (m.isEmpty() ? "not Ready" : m) : m.isEmpty() ? r : r + ": " + m;
-    }
-
-    private static Instant parse(String t) {
-        try {
-            return t == null ? null : Instant.parse(t);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }
