@@ -46,4 +46,14 @@ public final class ClusterCheckOption {
         progress.debug("cluster identity: " + identity.apiServerURL() + " (from " + identity.source() + ") is profile " + profile.name());
         return identity;
     }
+
+    /**
+     * Checks as {@link #verify} does, within {@code timeout}, and returns what is left of it for the command's own work:
+     * the check's request and the work share the one --timeout.
+     */
+    public Duration verifyWithin(KubernetesClient client, ClusterProfile profile, Duration timeout, Progress progress) {
+        Deadline run = Deadline.in(timeout);
+        verify(client, profile, run.remaining(), progress);
+        return run.remaining();
+    }
 }

@@ -15,4 +15,10 @@ import java.util.Map;
  */
 public record IssueRequest(String profileName, List<String> domains, String acmeServer, Path acmeCaFile, String email,
         String keyType, String dnsProvider, Map<String, String> env, Path stateDir, Duration timeout, boolean dryRun,
-        String eabKid, Secret eabHmacKey) { }
+        String eabKid, Secret eabHmacKey) {
+    /** The same request with another time budget (what a check before it left of the run's --timeout). */
+    public IssueRequest withTimeout(Duration left) {
+        return new IssueRequest(profileName, domains, acmeServer, acmeCaFile, email, keyType, dnsProvider, env, stateDir, left, dryRun,
+                eabKid, eabHmacKey);
+    }
+}

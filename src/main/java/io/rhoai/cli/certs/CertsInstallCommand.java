@@ -69,11 +69,11 @@ public class CertsInstallCommand extends BaseCommand {
         ClusterProfile.Cluster cluster = CertsProfiles.cluster(loaded, profileName);
         Path dir = stateDir != null ? stateDir : CertificateStore.defaultStateDir(env());
         StoredCertificate certificate = CertificateSelection.select(dir, profileName, certVersion);
-        InstallRequest request = new InstallRequest(profileName, cluster.name(), cluster.baseDomain(), certificate,
-                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded.profile(), timeout, progress());
+            Duration left = clusterCheck.verifyWithin(client, loaded.profile(), timeout, progress());
+            InstallRequest request = new InstallRequest(profileName, cluster.name(), cluster.baseDomain(), certificate,
+                    TargetSelection.ingress(selection), TargetSelection.apiServer(selection), left, dryRun.mode(), !noVerify);
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())
                     .install(request);
         }

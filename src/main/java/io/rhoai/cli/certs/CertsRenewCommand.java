@@ -73,20 +73,21 @@ public class CertsRenewCommand extends BaseCommand {
         }
         IssueRequest issueRequest = issue.request(profile, env(), timeout, dryRun.isDryRun());
         ClusterProfile.Cluster cluster = profile == null ? null : profile.spec().cluster();
-        RenewRequest request = new RenewRequest(issueRequest, renewBefore(profile), force, !noInstall,
+        java.util.function.Function<IssueRequest, RenewRequest> renew = i -> new RenewRequest(i, renewBefore(profile), force, !noInstall,
                 cluster == null ? null : cluster.name(), cluster == null ? null : cluster.baseDomain(),
                 TargetSelection.ingress(selection), TargetSelection.apiServer(selection), !noVerify, dryRun.mode());
         CertificateIssuer issuer = new CertificateIssuer(progress(), Clock.systemUTC());
         RenewResult result;
         if (noInstall) {
-            result = new CertificateRenewer(issuer::issue, null, progress(), Clock.systemUTC()).renew(request);
+            result = new CertificateRenewer(issuer::issue, null, progress(), Clock.systemUTC()).renew(renew.apply(issueRequest));
         } else {
             ProfileViews.hosts(profile, "to install", "pass --no-install");
             try (KubernetesClient client = io.rhoai.kube.KubeClients.connect(kube.target(env()))) {
-                clusterCheck.verify(client, profile, timeout, progress());
+                Duration left = clusterCheck.verifyWithin(client, profile, timeout, progress());
                 CertificateInstaller installer = new CertificateInstaller(client, progress(), Clock.systemUTC(),
                         new SocketTlsProber(), endpoints.overrides());
-                result = new CertificateRenewer(issuer::issue, installer::install, progress(), Clock.systemUTC()).renew(request);
+                result = new CertificateRenewer(issuer::issue, installer::install, progress(), Clock.systemUTC())
+                        .renew(renew.apply(issueRequest.withTimeout(left)));
             }
         }
         output().result(result, CertsRenewCommand::text);

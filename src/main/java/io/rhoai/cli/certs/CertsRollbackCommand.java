@@ -56,11 +56,11 @@ public class CertsRollbackCommand extends BaseCommand {
         LoadedProfile loaded = profile.load(env());
         String profileName = loaded.profile().name();
         ClusterProfile.Cluster cluster = CertsProfiles.cluster(loaded, profileName);
-        RollbackRequest request = new RollbackRequest(profileName, cluster.name(), cluster.baseDomain(), toVersion,
-                TargetSelection.ingress(selection), TargetSelection.apiServer(selection), timeout, dryRun.mode(), !noVerify);
         InstallResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded.profile(), timeout, progress());
+            Duration left = clusterCheck.verifyWithin(client, loaded.profile(), timeout, progress());
+            RollbackRequest request = new RollbackRequest(profileName, cluster.name(), cluster.baseDomain(), toVersion,
+                    TargetSelection.ingress(selection), TargetSelection.apiServer(selection), left, dryRun.mode(), !noVerify);
             result = new CertificateInstaller(client, progress(), Clock.systemUTC(), new SocketTlsProber(), endpoints.overrides())
                     .rollback(request);
         }

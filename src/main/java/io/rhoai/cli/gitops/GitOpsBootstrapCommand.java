@@ -106,24 +106,24 @@ public class GitOpsBootstrapCommand extends BaseCommand {
         ClusterProfile p = profile.load(env()).profile();
         ClusterProfile.GitOps g = p.spec() == null ? null : p.spec().gitops();
         Secret token = secrets().find("git token", gitTokenFile, "--git-token-file", "GIT_TOKEN");
-        BootstrapRequest request = new BootstrapRequest(p.name(), g == null ? null : g.repoURL(), g == null ? null : g.revision(),
+        java.util.function.Function<Duration, BootstrapRequest> request = left -> new BootstrapRequest(p.name(), g == null ? null : g.repoURL(), g == null ? null : g.revision(),
                 ProfileViews.overlayPath(p),
                 channel, manualApproval, approve, controllerRole,
                 token == null ? repoUsername : TokenUser.resolve(repoUsername, g == null ? null : g.repoUsername(), g == null ? null : g.repoURL()),
                 token, autoSync, waitApps, degradedGrace,
-                timeout, mode, manifestsDir);
+                left, mode, manifestsDir);
         Waits.Mode wait = parseWaitMode(waitMode);
         BootstrapResult result;
         if (mode == DryRun.CLIENT) {
-            result = new GitOpsBootstrap(null, wait, pollInterval, Clock.systemUTC(), progress()).run(request);
+            result = new GitOpsBootstrap(null, wait, pollInterval, Clock.systemUTC(), progress()).run(request.apply(timeout));
             // kubectl's shape: a List of the objects, ready for `kubectl apply -f -`
             output().result(new ObjectList("v1", "List", result.manifests()), l -> l.items().stream()
                     .map(Mappers::toYaml).collect(Collectors.joining("---\n")));
             return ExitCodes.OK;
         }
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, p, timeout, progress());
-            result = new GitOpsBootstrap(client, wait, pollInterval, Clock.systemUTC(), progress()).run(request);
+            Duration left = clusterCheck.verifyWithin(client, p, timeout, progress());
+            result = new GitOpsBootstrap(client, wait, pollInterval, Clock.systemUTC(), progress()).run(request.apply(left));
         }
         output().result(result, GitOpsBootstrapCommand::text);
         return ExitCodes.OK;

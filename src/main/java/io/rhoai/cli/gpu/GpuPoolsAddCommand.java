@@ -82,33 +82,34 @@ public class GpuPoolsAddCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        AddRequest request = instanceType != null ? adHoc() : fromProfile();
-        ProfileOptions given = profile.given();
-        io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
+        // the request is checked before any cluster is reached; its time budget is what the identity check leaves
+        ValidatedProfile validated = instanceType != null ? null : validatedProfile();
+        PlannedPool adHoc = instanceType != null ? adHocPool() : null;
         AddResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded, timeout, progress());
+            Duration left = clusterCheck.verifyWithin(client, validated == null ? null : validated.profile(), timeout, progress());
+            AddRequest request = adHoc != null ? AddRequest.adHoc(adHoc, gpuLimit, dryRun.mode(), left)
+                    : AddRequest.fromProfile(validated, pools, dryRun.mode(), left);
             result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).add(request);
         }
         output().result(result, GpuPoolsAddCommand::text);
         return ExitCodes.OK;
     }
 
-    private AddRequest adHoc() {
+    private PlannedPool adHocPool() {
         if (profile.cluster != null) throw RhoaiException.invalid("--instance-type with --cluster: pick one source", "drop --cluster for an ad-hoc pool, or drop --instance-type to use the profile's pools");
         if (pools == null || pools.size() != 1) throw RhoaiException.invalid("--pool: an ad-hoc pool needs exactly one name", "e.g. --pool t4-shared");
-        PlannedPool pool = GpuPoolRules.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
-        return AddRequest.adHoc(pool, gpuLimit, dryRun.mode(), timeout);
+        return GpuPoolRules.adHocPool(GpuCatalog.bundled(), pools.get(0), instanceType, access, zone, min, max, spot);
     }
 
-    private AddRequest fromProfile() {
+    /** The profile's pools, validated; the profile is read once. */
+    private ValidatedProfile validatedProfile() {
         ProfileOptions po = profile.given();
         if (po == null) throw RhoaiException.invalid("no pools: give --cluster PROFILE, or an ad-hoc pool with --pool, --instance-type and --zone",
                 "e.g. rhoai gpu pools add --cluster rhoaibu-cluster-dev");
         var repo = po.repository(env());
         LoadedProfile loaded = repo.load(po.cluster);
-        ValidatedProfile validated = new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
-        return AddRequest.fromProfile(validated, pools, dryRun.mode(), timeout);
+        return new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
     }
 
     static String text(AddResult r) {

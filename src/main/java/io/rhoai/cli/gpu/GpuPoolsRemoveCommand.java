@@ -50,8 +50,8 @@ public class GpuPoolsRemoveCommand extends BaseCommand {
         io.rhoai.cli.ProfileOptions given = profile.given();
         io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded, timeout, progress());
-            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun.mode(), timeout));
+            Duration left = clusterCheck.verifyWithin(client, loaded, timeout, progress());
+            result = new GpuPoolManager(client, GpuCatalog.bundled(), progress()).remove(new RemoveRequest(pool, zone, force, dryRun.mode(), left));
         }
         output().result(result, GpuPoolsRemoveCommand::text);
         return ExitCodes.OK;

@@ -77,14 +77,14 @@ public class OAuthGoogleCommand extends BaseCommand {
                 ? new ClusterProfile.Google(null, null, null, null) : spec.oauth().google();
         ClusterProfile.Cluster cluster = spec.cluster() == null ? new ClusterProfile.Cluster(null, null) : spec.cluster();
         Secret secret = secrets().find("Google client secret", clientSecretFile, "--client-secret-file", SECRET_ENV);
-        GoogleIdpRequest request = new GoogleIdpRequest(
+        java.util.function.Function<Duration, GoogleIdpRequest> request = left -> new GoogleIdpRequest(
                 firstNonNull(providerName, google.providerName(), GoogleIdpRequest.DEFAULT_PROVIDER_NAME),
                 firstNonNull(clientId, google.clientID(), null), secret, secretName, google.hostedDomain(),
-                google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun.mode(), await, timeout);
+                google.mappingMethod(), cluster.name(), cluster.baseDomain(), dryRun.mode(), await, left);
         GoogleIdpResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded, timeout, progress());
-            result = new GoogleIdpConfigurer(client, progress(), Poller.system(pollInterval, pollInterval, progress())).configure(request);
+            Duration left = clusterCheck.verifyWithin(client, loaded, timeout, progress());
+            result = new GoogleIdpConfigurer(client, progress(), Poller.system(pollInterval, pollInterval, progress())).configure(request.apply(left));
         }
         output().result(result, OAuthGoogleCommand::text);
         return ExitCodes.OK;

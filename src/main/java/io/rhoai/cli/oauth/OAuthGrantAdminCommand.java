@@ -69,11 +69,10 @@ public class OAuthGrantAdminCommand extends BaseCommand {
                 if (spec.oauth().admins().groups() != null) g.addAll(spec.oauth().admins().groups());
             }
         }
-        GrantAdminRequest request = new GrantAdminRequest(u, g, createGroup, members, bindingName, dryRun.mode(), timeout);
         GrantAdminResult result;
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded, timeout, progress());
-            result = new AdminGranter(client, progress()).grant(request);
+            Duration left = clusterCheck.verifyWithin(client, loaded, timeout, progress());
+            result = new AdminGranter(client, progress()).grant(new GrantAdminRequest(u, g, createGroup, members, bindingName, dryRun.mode(), left));
         }
         output().result(result, OAuthGrantAdminCommand::text);
         return ExitCodes.OK;

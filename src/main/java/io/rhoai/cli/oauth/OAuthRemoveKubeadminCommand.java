@@ -46,8 +46,8 @@ public class OAuthRemoveKubeadminCommand extends BaseCommand {
         io.rhoai.cli.ProfileOptions given = profile.given();
         io.rhoai.profile.ClusterProfile loaded = given == null ? null : given.load(env()).profile();
         try (KubernetesClient client = KubeClients.connect(kube.target(env()))) {
-            clusterCheck.verify(client, loaded, timeout, progress());
-            result = new KubeadminRemover(client, progress()).remove(confirm, dryRun.mode(), timeout);
+            Duration left = clusterCheck.verifyWithin(client, loaded, timeout, progress());
+            result = new KubeadminRemover(client, progress()).remove(confirm, dryRun.mode(), left);
         }
         output().result(result, OAuthRemoveKubeadminCommand::text);
         return ExitCodes.OK;
