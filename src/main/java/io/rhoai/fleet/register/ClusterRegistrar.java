@@ -136,6 +136,7 @@ public final class ClusterRegistrar {
     public Result unregister(UnregisterRequest req) {
         Deadline deadline = Deadline.in(req.timeout(), clock);
         boolean dry = req.dryRun().isDryRun();
+        boolean server = req.dryRun() == DryRun.SERVER;   // the API server checks the delete (permissions) and keeps the object
         List<Applied> hubObjects = new ArrayList<>();
         GenericKubernetesResource live = Retry.call("read Secret " + Fleet.ARGOCD_NAMESPACE + "/" + hubSecretName(req.member()), deadline,
                 () -> hub.genericKubernetesResources(Kinds.SECRET).inNamespace(Fleet.ARGOCD_NAMESPACE).withName(hubSecretName(req.member())).get());
@@ -143,21 +144,22 @@ public final class ClusterRegistrar {
             throw RhoaiException.precondition("Secret " + Fleet.ARGOCD_NAMESPACE + "/" + hubSecretName(req.member()) + " on the hub was not made by rhoai",
                     "remove it with argocd cluster rm or kubectl if it should go");
         }
-        hubObjects.add(delete(hub, Kinds.SECRET, Fleet.ARGOCD_NAMESPACE, hubSecretName(req.member()), live != null, dry, deadline));
+        hubObjects.add(delete(new Kinds(hub), Kinds.SECRET, Fleet.ARGOCD_NAMESPACE, hubSecretName(req.member()), live != null, dry, server, deadline));
         List<Applied> memberObjects = new ArrayList<>();
         if (req.purge()) {
             List<GenericKubernetesResource> objects = new ArrayList<>(memberObjects(req.member()));
             java.util.Collections.reverse(objects);
+            Kinds kinds = new Kinds(member);
             for (GenericKubernetesResource o : objects) {
-                ResourceDefinitionContext kind = kindOf(o);
+                ResourceDefinitionContext kind = kinds.of(o);
                 GenericKubernetesResource found = Retry.call("read " + Fields.ref(o), deadline,
-                        () -> resource(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName()).get());
+                        () -> kinds.resource(kind, o.getMetadata().getNamespace(), o.getMetadata().getName()).get());
                 if (found != null && !Ownership.isManaged(found)) {
                     // someone else's object of the same name (a namespace holding their things): never rhoai's to delete
                     progress.warn("member " + req.member() + ": " + Fields.ref(found) + " was not made by rhoai; left in place");
                     continue;
                 }
-                memberObjects.add(delete(member, kind, o.getMetadata().getNamespace(), o.getMetadata().getName(), found != null, dry, deadline));
+                memberObjects.add(delete(kinds, kind, o.getMetadata().getNamespace(), o.getMetadata().getName(), found != null, dry, server, deadline));
             }
         }
         for (Applied a : hubObjects) progress.info("hub " + req.hub() + ": " + a.ref() + " " + a.outcome() + (dry ? " (dry run)" : ""));
@@ -261,29 +263,15 @@ public final class ClusterRegistrar {
         if (n == null) throw RhoaiException.precondition(what + " has no namespace " + ns + " (OpenShift GitOps is not installed)", hint);
     }
 
-    private static Applied delete(KubernetesClient c, ResourceDefinitionContext kind, String ns, String name, boolean exists, boolean dry, Deadline deadline) {
-        String api = kind.getGroup() == null || kind.getGroup().isEmpty() ? kind.getVersion() : kind.getGroup() + "/" + kind.getVersion();
+    private static Applied delete(Kinds kinds, ResourceDefinitionContext kind, String ns, String name, boolean exists, boolean dry,
+                                  boolean serverDryRun, Deadline deadline) {
+        String api = Kinds.apiVersion(kind);
         if (!exists) return new Applied(api, kind.getKind(), ns, name, Outcome.ABSENT, dry);
-        if (!dry) {
+        if (!dry || serverDryRun) {
             Retry.run("delete " + kind.getKind() + " " + (ns == null ? "" : ns + "/") + name, deadline,
-                    () -> resource(c, kind, ns, name).delete());
+                    () -> kinds.resource(kind, ns, name).dryRun(serverDryRun).delete());
         }
         return new Applied(api, kind.getKind(), ns, name, Outcome.DELETED, dry);
-    }
-
-    private static io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource> resource(KubernetesClient c, ResourceDefinitionContext kind,
-                                                                                             String ns, String name) {
-        return ns == null ? c.genericKubernetesResources(kind).withName(name) : c.genericKubernetesResources(kind).inNamespace(ns).withName(name);
-    }
-
-    private static ResourceDefinitionContext kindOf(GenericKubernetesResource o) {
-        return switch (o.getKind()) {
-            case "Namespace" -> Kinds.NAMESPACE;
-            case "ServiceAccount" -> Kinds.SERVICE_ACCOUNT;
-            case "Role" -> Kinds.ROLE;
-            case "RoleBinding" -> Kinds.ROLE_BINDING;
-            default -> Kinds.SECRET;
-        };
     }
 
     private static GenericKubernetesResource object(String apiVersion, String kind, String ns, String name, Map<String, Object> fields) {
