@@ -45,7 +45,15 @@ public final class ProfileOptions {
 
     /** The profiles, with --set and RHOAI_BASE_DOMAIN applied to the --cluster profile only (never to a hub or members). */
     public ProfileRepository repository(Map<String, String> env) {
-        ProfileRepository repo = locate(profilesDir, sets, env, progress(), concerns(mixee == null ? "" : mixee.qualifiedName(" ")));
+        return repository(env, progress(), mixee == null ? "" : mixee.qualifiedName(" "));
+    }
+
+    /**
+     * As {@link #repository(Map)}, warning on {@code progress} about the placeholders that {@code command} uses: for a
+     * mixin inside a mixin, whose mixee is the outer mixin and not the command.
+     */
+    public ProfileRepository repository(Map<String, String> env, Progress progress, String command) {
+        ProfileRepository repo = locate(profilesDir, sets, env, progress, concerns(command));
         return cluster == null ? repo : repo.overridingOnly(cluster);
     }
 
@@ -88,7 +96,7 @@ public final class ProfileOptions {
                 case "oauth" -> path.startsWith("spec.oauth.");
                 case "certs" -> path.startsWith("spec.certificates.");
                 case "gitops" -> path.startsWith("spec.gitops.");
-                case "install-config", "gpu" -> own.stream().noneMatch(o -> path.startsWith(o + "."));
+                case "install-config", "gpu", "models" -> own.stream().noneMatch(o -> path.startsWith(o + "."));
                 default -> true;
             };
         };

@@ -157,4 +157,14 @@ class ProfileOverridesTest {
         assertThat(repo.load("rhoaibu-cluster-dev").profile().spec().cluster().baseDomain()).isEqualTo("acme.io");
         assertThat(repo.load("rhoaibu-cluster-prod").profile().spec().cluster().baseDomain()).isEqualTo("rhoai.example.com");
     }
+
+    /** models commands take the profile through a mixin inside a mixin: their placeholder warnings still reach stderr. */
+    @Test
+    void modelsCommandsWarnAboutThePlaceholdersTheyUse() throws Exception {
+        Files.createDirectories(tmp.resolve("models"));
+        Cli.Result r = Cli.cli().run("models", "check", "--cluster", "rhoaibu-cluster-dev", "--profiles-dir", Fixtures.PROFILES.toString(),
+                "--repo-dir", tmp.toString(), "--models-dir", "models");
+        assertThat(r.stderr()).contains("warning: spec.cluster.baseDomain is a placeholder ('rhoai.example.com')")
+                .doesNotContain("spec.oauth.google.clientID is a placeholder");
+    }
 }

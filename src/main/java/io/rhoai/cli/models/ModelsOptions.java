@@ -37,7 +37,7 @@ public final class ModelsOptions {
     /** Loads profile, tree and gateway; kustomize builds share the run's deadline. */
     public ModelsLoader.Loaded load(Map<String, String> env, Deadline deadline, Progress progress) {
         KustomizeRenderer renderer = noKustomize ? null : KustomizeRenderer.locate(env, deadline::remaining);
-        var request = new ModelsLoader.Request(profile.repository(env), profile.cluster, repoDir.toAbsolutePath().normalize(),
+        var request = new ModelsLoader.Request(profile.repository(env, progress, "rhoai models"), profile.cluster, repoDir.toAbsolutePath().normalize(),
                 modelsDirs, gateway, renderer);
         return ModelsLoader.load(request, GpuCatalog.bundled(), progress);
     }
