@@ -13,9 +13,11 @@ import java.nio.file.Path;
  * @param sshKeyFile  private key file for SSH, or null
  * @param knownHosts  known_hosts file used to verify SSH host keys
  * @param agentSocket SSH_AUTH_SOCK path, or null
+ * @param tokenUser   the user sent with the token over HTTPS (the profile's spec.gitops.repoUsername), or null: the
+ *                    host's documented default ({@link TokenUser})
  */
-public record GitAuth(Secret token, Path sshKeyFile, Path knownHosts, Path agentSocket) {
+public record GitAuth(Secret token, Path sshKeyFile, Path knownHosts, Path agentSocket, String tokenUser) {
     public static GitAuth none() {
-        return new GitAuth(null, null, null, null);
+        return new GitAuth(null, null, null, null, null);
     }
 }

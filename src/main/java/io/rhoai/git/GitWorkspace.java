@@ -296,7 +296,8 @@ public final class GitWorkspace implements AutoCloseable {
                 ssh.setSshSessionFactory(new StrictJschSessionFactory(auth.knownHosts(), auth.sshKeyFile(), auth.agentSocket()));
             } else if (auth.token() != null) {
                 // the token is the password; the user is the one the host documents for tokens (TokenUser)
-                t.setCredentialsProvider(new UsernamePasswordCredentialsProvider(TokenUser.defaultFor(url), auth.token().reveal()));
+                t.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
+                        TokenUser.resolve(null, auth.tokenUser(), url), auth.token().reveal()));
             }
         };
     }

@@ -33,7 +33,7 @@ public final class Environments {
                     "set promotion: branch (merge the source branch) or pinned (pin the overlay to a SHA)");
         }
         // overlayPath defaults as for gitops bootstrap: a profile that bootstraps can be promoted
-        return new Environment(name, g.repoURL(), g.revision(), ProfileViews.overlayPath(p), style);
+        return new Environment(name, g.repoURL(), g.revision(), ProfileViews.overlayPath(p), style, g.repoUsername());
     }
 
     /** {@code ring:NAME}: the ring's members share one repository and branch (docs/fleet.md); branch style only. */
@@ -43,7 +43,7 @@ public final class Environments {
             throw RhoaiException.invalid(flag + ": ring " + ring.name() + " uses promotion: " + ring.promotion() + "; rings are promoted by merging their branch",
                     "set spec.gitops.promotion: branch on the ring's members");
         }
-        return new Environment(ring.environmentName(), ring.repoURL(), ring.revision(), ring.overlayPath(), PromotionStyle.BRANCH);
+        return new Environment(ring.environmentName(), ring.repoURL(), ring.revision(), ring.overlayPath(), PromotionStyle.BRANCH, null);
     }
 
     private static void require(String file, String field, String value, String what) {

@@ -303,7 +303,7 @@ final class PromotionPlanner {
     }
 
     private static Environment safe(Environment e) {
-        return new Environment(e.name(), RepoUrls.display(e.repoURL()), e.revision(), e.overlayPath(), e.style());
+        return new Environment(e.name(), RepoUrls.display(e.repoURL()), e.revision(), e.overlayPath(), e.style(), e.repoUsername());
     }
 
     private static String change(DiffEntry d) {

@@ -52,7 +52,7 @@ final class PromoteWiring {
         String profilesFlag = (o.profilesDir == null ? "" : " --profiles-dir " + o.profilesDir)
                 + o.sets.stream().map(v -> " --set " + v).collect(java.util.stream.Collectors.joining());
         String backCmd = "rhoai promote back --from " + to.name() + " --to " + from.name() + profilesFlag;
-        return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env), o.allowDrift, gate != null && gate.skip,
+        return new PromotionRequest(from, to, direction, repoDir(o, from, env), !o.noFetch, auth(o, env, from.repoUsername()), o.allowDrift, gate != null && gate.skip,
                 noPr, dryRun, !o.noRender, backCmd, pinRemoteBases);
     }
 
@@ -67,7 +67,7 @@ final class PromoteWiring {
         return GitWorkspace.findClone(cwd, from.repoURL());
     }
 
-    static GitAuth auth(PromoteOptions o, Map<String, String> env) {
+    static GitAuth auth(PromoteOptions o, Map<String, String> env, String tokenUser) {
         Secret token = new SecretSource(env).find("git token", o.gitTokenFile, "--git-token-file", "GIT_TOKEN");
         if (o.sshKeyFile != null && !Files.isRegularFile(o.sshKeyFile)) {
             throw RhoaiException.invalid("--ssh-key-file: " + o.sshKeyFile + " is not a file", "pass the path of a private key");
@@ -83,7 +83,7 @@ final class PromoteWiring {
         }
         String agent = env.get("SSH_AUTH_SOCK");
         Path agentSocket = o.sshKeyFile == null && agent != null && !agent.isBlank() ? Path.of(agent) : null;
-        return new GitAuth(token, o.sshKeyFile, knownHosts, agentSocket);
+        return new GitAuth(token, o.sshKeyFile, knownHosts, agentSocket, tokenUser);
     }
 
     /**
