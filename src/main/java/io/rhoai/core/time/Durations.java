@@ -57,13 +57,4 @@ public final class Durations {
         if (ms > 0 && h == 0 && m == 0) b.append(ms).append("ms");
         return b.toString();
     }
-
-    /**
-     * A wait's budget as the user thinks of it: what the run had left when the wait began (a check before it took a few
-     * milliseconds of --timeout), so from half a second on it is shown rounded up to the second: 996ms is "1s".
-     */
-    public static String budget(Duration d) {
-        if (d.compareTo(Duration.ofMillis(500)) < 0 || d.toMillisPart() == 0) return format(d);
-        return format(Duration.ofSeconds(d.getSeconds() + 1));
-    }
 }

@@ -97,7 +97,7 @@ public final class Poller {
 
     /** The one timeout message: what was awaited, the budget, the last state, and what to do. */
     public static RhoaiException timedOut(String what, Deadline deadline, String lastState, String hint) {
-        return new RhoaiException(ErrorKind.TIMEOUT, "timed out after " + Durations.budget(deadline.total()) + " waiting for "
+        return new RhoaiException(ErrorKind.TIMEOUT, "timed out after " + Durations.format(deadline.total()) + " waiting for "
                 + what + "; last state: " + (lastState == null ? "nothing seen" : lastState),
                 hint != null ? hint : "raise --timeout if the cluster is slow, or look at the object named above");
     }
@@ -125,7 +125,7 @@ public final class Poller {
             boolean changed = !Objects.equals(state, lastState);
             if (changed || now.minus(lastReport).compareTo(HEARTBEAT) >= 0) {
                 progress.info("waiting for " + what + " (" + Durations.format(now.withNanos(0)) + " of "
-                        + Durations.budget(deadline.total()) + "): " + state);
+                        + Durations.format(deadline.total()) + "): " + state);
                 lastReport = now;
                 lastState = state;
             }
