@@ -74,7 +74,9 @@ public final class Candidates {
     public static final class DryRunModes implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("client", "server").iterator();
+            // the modes --dry-run takes besides none (the default): Applier.DryRun's own spelling
+            return java.util.Arrays.stream(io.rhoai.kube.Applier.DryRun.values()).filter(m -> m != io.rhoai.kube.Applier.DryRun.NONE)
+                    .map(m -> m.name().toLowerCase(java.util.Locale.ROOT)).iterator();
         }
     }
 

@@ -4,11 +4,11 @@ import io.rhoai.core.Progress;
 import io.rhoai.core.RhoaiException;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.models.gateway.GatewayDeclaration;
+import io.rhoai.installconfig.Profiles;
 import io.rhoai.models.tree.ModelTree;
 import io.rhoai.models.tree.ModelTreeReader;
 import io.rhoai.profile.LoadedProfile;
 import io.rhoai.profile.ProfileRepository;
-import io.rhoai.profile.ProfileValidator;
 import io.rhoai.profile.ProfileViews;
 import io.rhoai.profile.ValidatedProfile;
 import io.rhoai.promote.render.ManifestRenderer;
@@ -32,13 +32,17 @@ public final class ModelsLoader {
     public record Request(ProfileRepository profiles, String cluster, Path repoDir, List<String> modelsDirs, Path gatewayFile,
                           ManifestRenderer renderer) { }
 
-    public record Loaded(String profileName, ProfileRepository profiles, LoadedProfile loadedProfile, ValidatedProfile profile,
+    public record Loaded(String profileName, ProfileRepository profiles, ValidatedProfile profile,
                          Path repoDir, List<String> dirs, ModelTree tree, GatewayDeclaration gateway, String gatewayFile,
-                         List<ModelSpec> models) { }
+                         List<ModelSpec> models) {
+        public LoadedProfile loadedProfile() {
+            return profile.loaded();
+        }
+    }
 
     public static Loaded load(Request r, GpuCatalog catalog, Progress progress) {
-        LoadedProfile loaded = r.profiles().load(r.cluster());
-        ValidatedProfile profile = new ProfileValidator(catalog).validate(loaded, path -> r.profiles().originOf(loaded, path));
+        ValidatedProfile profile = Profiles.loadValid(r.profiles(), r.cluster(), catalog);
+        LoadedProfile loaded = profile.loaded();
         if (!Files.isDirectory(r.repoDir())) {
             throw RhoaiException.invalid("--repo-dir: " + r.repoDir() + " is not a directory", "pass the GitOps repository's folder");
         }
@@ -56,6 +60,6 @@ public final class ModelsLoader {
             gateway = GatewayDeclaration.read(gw, gatewayDisplay);
         }
         List<ModelSpec> models = tree.inferenceServices().stream().map(o -> ModelSpec.of(o, catalog)).toList();
-        return new Loaded(loaded.profile().name(), r.profiles(), loaded, profile, r.repoDir(), dirs, tree, gateway, gatewayDisplay, models);
+        return new Loaded(loaded.profile().name(), r.profiles(), profile, r.repoDir(), dirs, tree, gateway, gatewayDisplay, models);
     }
 }

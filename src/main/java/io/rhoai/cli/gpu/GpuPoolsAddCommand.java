@@ -13,16 +13,13 @@ import io.rhoai.cli.ProfileOptions;
 import io.rhoai.cli.RunTimeout;
 import io.rhoai.cli.output.Table;
 import io.rhoai.core.RhoaiException;
-import io.rhoai.gpu.AutoscalerManifests;
 import io.rhoai.gpu.GpuCatalog;
 import io.rhoai.gpu.GpuPoolManager;
 import io.rhoai.gpu.GpuPoolManager.AddRequest;
 import io.rhoai.gpu.GpuPoolManager.AddResult;
+import io.rhoai.installconfig.Profiles;
 import io.rhoai.kube.Applier.Applied;
 import io.rhoai.kube.KubeClients;
-import io.rhoai.profile.ClusterProfile;
-import io.rhoai.profile.LoadedProfile;
-import io.rhoai.profile.ProfileValidator;
 import io.rhoai.profile.ValidatedProfile;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
 import picocli.CommandLine.Command;
@@ -107,9 +104,7 @@ public class GpuPoolsAddCommand extends BaseCommand {
         ProfileOptions po = profile.given();
         if (po == null) throw RhoaiException.invalid("no pools: give --cluster PROFILE, or an ad-hoc pool with --pool, --instance-type and --zone",
                 "e.g. rhoai gpu pools add --cluster rhoaibu-cluster-dev");
-        var repo = po.repository(env());
-        LoadedProfile loaded = repo.load(po.cluster);
-        return new ProfileValidator(GpuCatalog.bundled()).validate(loaded, path -> repo.originOf(loaded, path));
+        return Profiles.loadValid(po.repository(env()), po.cluster, GpuCatalog.bundled());
     }
 
     static String text(AddResult r) {

@@ -11,7 +11,6 @@ import io.rhoai.models.check.ModelsCheck.Finding;
 import io.rhoai.models.check.ModelsCheck.ModelReport;
 import io.rhoai.models.gateway.GatewayDeclaration;
 import io.rhoai.models.tree.ModelTree;
-import io.rhoai.models.tree.SourceObject;
 import io.rhoai.profile.ValidatedProfile;
 import io.rhoai.profile.ValidatedProfile.PlannedPool;
 
@@ -35,17 +34,20 @@ public final class ModelChecker {
     /** Weights must fit the GPUs' memory with this share left over (KV cache, activations, CUDA context). */
     public static final double MEMORY_MARGIN = 0.20;
 
-    /** What one check needs. {@code gateway} and {@code gatewayFile} are null when there is no declaration. */
-    public record Input(String profileName, String repoDir, ModelTree tree, ValidatedProfile profile, GpuCatalog catalog,
-                        GatewayDeclaration gateway, String gatewayFile) {
+    /**
+     * What one check needs: the tree and the models read from its InferenceServices. {@code gateway} and
+     * {@code gatewayFile} are null when there is no declaration.
+     */
+    public record Input(String profileName, String repoDir, ModelTree tree, List<ModelSpec> models, ValidatedProfile profile,
+                        GpuCatalog catalog, GatewayDeclaration gateway, String gatewayFile) {
         public static Input of(ModelsLoader.Loaded l, GpuCatalog catalog) {
-            return new Input(l.profileName(), l.repoDir().toString(), l.tree(), l.profile(), catalog, l.gateway(), l.gatewayFile());
+            return new Input(l.profileName(), l.repoDir().toString(), l.tree(), l.models(), l.profile(), catalog, l.gateway(),
+                    l.gatewayFile());
         }
     }
 
     public ModelsCheck check(Input in) {
-        List<ModelSpec> models = new ArrayList<>();
-        for (SourceObject o : in.tree().inferenceServices()) models.add(ModelSpec.of(o, in.catalog()));
+        List<ModelSpec> models = new ArrayList<>(in.models());
         models.sort(Comparator.comparing(ModelSpec::name).thenComparing(m -> Objects.toString(m.namespace(), "")));
         List<RuntimeSpec> runtimes = in.tree().runtimes().stream().map(RuntimeSpec::of).toList();
         List<LabelCapacity> capacity = Capacity.of(models, in.profile());

@@ -211,7 +211,7 @@ public final class EndpointTester {
                 Duration wait = retryAfter(a.response());
                 if (attempt < MAX_ATTEMPTS && wait.compareTo(deadline.remaining()) < 0) {
                     progress.info("GET " + url + ": HTTP 429, retrying after " + Durations.format(wait));
-                    sleep(wait);
+                    Poller.pause(wait, "Retry-After of GET " + url);
                     continue;
                 }
             }
@@ -336,7 +336,7 @@ public final class EndpointTester {
                     Duration wait = retryAfter(a.response());
                     boolean fits = wait.compareTo(deadline.remaining()) < 0;
                     if (attempt < MAX_ATTEMPTS && fits) {
-                        sleep(wait);
+                        Poller.pause(wait, "Retry-After of request " + (i + 1));
                         continue;
                     }
                     return Result.fail(ErrorClass.RATE_LIMITED, "HTTP 429 after " + attempt + " attempt(s); Retry-After " + Durations.format(wait)
@@ -522,14 +522,6 @@ public final class EndpointTester {
             } catch (RuntimeException unreadable) {
                 return DEFAULT_RETRY_AFTER;
             }
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(Math.max(0, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
