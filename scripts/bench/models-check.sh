@@ -86,21 +86,8 @@ isvc tinyllama-1b-cpu vllm-rhoai-2.21 vLLM 0 none | grep -v 'nvidia.com/gpu: "0"
 check=("${rhoai[@]}" models check -c rhoaibu-cluster-prod --profiles-dir install-configs --repo-dir "$dir/repo"
        --models-dir components/configs/maas/model-serving/base)
 
-# run LABEL CMD... : RUNS runs; min and median wall-clock time and median CPU time (user+sys, children included)
-run() {
-  local label=$1; shift; local walls=() cpus=()
-  for _ in $(seq "$RUNS"); do
-    local t; t=$( { TIMEFORMAT='%R %U %S'; time "$@" > /dev/null 2>&1 || true; } 2>&1 | tail -1)
-    read -r real user sys <<< "$t"
-    walls+=("$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
-  done
-  local mid=$(( (RUNS + 1) / 2 ))
-  local w; w=$(printf '%s\n' "${walls[@]}" | sort -n)
-  local c; c=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${mid}p")
-  printf '%-62s wall min %6d ms  median %6d ms   cpu median %6d ms\n' "$label" "$(echo "$w" | head -1)" \
-    "$(echo "$w" | sed -n "${mid}p")" "$c"
-}
+# run LABEL CMD...: timing of $RUNS runs (scripts/bench/timing.sh)
+source scripts/bench/timing.sh
 
 summary=$("${check[@]}" --no-kustomize -o json 2>/dev/null | python3 -c \
   'import json,sys; r=json.load(sys.stdin); print(len(r["models"]), "models,", r["failed"], "failed checks")' || true)

@@ -26,22 +26,9 @@ scripts/bench/gen-gitops-repo.sh "$dir/repo" >&2
 git clone -q -b dev "$dir/repo/remote.git" "$dir/dev"
 git clone -q -b main "$dir/repo/remote.git" "$dir/main"
 
-# run LABEL CMD... : RUNS runs; prints min and median wall-clock time and median CPU time (user+sys, children
-# included), because on a busy machine the CPU figure is the one that says what the command costs
-run() {
-  local label=$1; shift; local walls=() cpus=()
-  for _ in $(seq "$RUNS"); do
-    local t; t=$( { TIMEFORMAT='%R %U %S'; time "$@" > /dev/null 2>&1 || true; } 2>&1 | tail -1)
-    read -r real user sys <<< "$t"
-    walls+=("$(awk -v r="$real" 'BEGIN { printf "%d", r * 1000 }')")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
-  done
-  local mid=$(( (RUNS + 1) / 2 ))
-  local w; w=$(printf '%s\n' "${walls[@]}" | sort -n)
-  local c; c=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "${mid}p")
-  printf '%-66s wall min %6d ms  median %6d ms   cpu median %6d ms\n' "$label" "$(echo "$w" | head -1)" \
-    "$(echo "$w" | sed -n "${mid}p")" "$c"
-}
+# run LABEL CMD...: timing of $RUNS runs (scripts/bench/timing.sh)
+RUN_LABEL_WIDTH=66
+source scripts/bench/timing.sh
 by_hand() {
   "$KUBECTL" kustomize "$dir/dev/clusters/overlays/rhoaibu-cluster-dev" > /dev/null
   "$KUBECTL" kustomize "$dir/main/clusters/overlays/rhoaibu-cluster-prod" > /dev/null
